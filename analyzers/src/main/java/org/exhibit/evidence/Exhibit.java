@@ -1,0 +1,20 @@
+package org.exhibit.evidence;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * One input file as the report identifies it: where it was, what its bytes hash to, and what part it plays.
+ *
+ * @param path      the path as the user gave it (normalised, forward slashes), never rewritten to absolute
+ * @param sha256    lowercase hex SHA-256 of the whole file
+ * @param size      bytes
+ * @param mediaType detected by content (Tika), not by file name
+ * @param role      the part it plays, e.g. original, accused, reference, suspect, input
+ */
+@JsonPropertyOrder({"path", "sha256", "size", "mediaType", "role"})
+public record Exhibit(String path, String sha256, long size, String mediaType, String role) {
+
+    public Exhibit withRole(String newRole) {
+        return new Exhibit(path, sha256, size, mediaType, newRole);
+    }
+}
