@@ -26,8 +26,12 @@ public record ToolInfo(String name, String version, String commit) {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String commit = p.getProperty("commit", "unknown");
-        return new ToolInfo("exhibit", p.getProperty("version", "dev"),
-                commit.isBlank() || commit.startsWith("${") ? "unknown" : commit);
+        String commit = p.getProperty("commit", "");
+        if (commit.isBlank() || commit.startsWith("${")) {
+            commit = "unknown";
+        } else if ("true".equals(p.getProperty("dirty"))) {
+            commit += "-dirty"; // built from uncommitted changes: the commit alone does not identify the code
+        }
+        return new ToolInfo("exhibit", p.getProperty("version", "dev"), commit);
     }
 }

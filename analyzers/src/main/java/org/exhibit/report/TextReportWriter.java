@@ -1,0 +1,36 @@
+package org.exhibit.report;
+
+import org.exhibit.evidence.Exhibit;
+import org.exhibit.evidence.Finding;
+import org.exhibit.evidence.Measurement;
+import org.exhibit.evidence.Report;
+
+/** The terminal summary: exhibits with hashes, then one block per finding. Full detail is in JSON/HTML. */
+public final class TextReportWriter {
+
+    private TextReportWriter() {
+    }
+
+    public static String render(Report r) {
+        StringBuilder s = new StringBuilder();
+        s.append(r.title()).append("  (").append(r.tool().name()).append(' ').append(r.tool().version()).append(")\n");
+        for (Exhibit e : r.exhibits()) {
+            s.append("  ").append(e.role()).append(": ").append(e.path()).append("  ").append(e.mediaType())
+                    .append("  ").append(e.size()).append(" bytes  sha256 ").append(e.sha256()).append('\n');
+        }
+        for (Finding f : r.findings()) {
+            s.append('\n').append('[').append(f.verdict().label()).append("] ").append(f.rule()).append('\n')
+                    .append("  ").append(f.statement()).append('\n');
+            for (Measurement m : f.measurements()) {
+                s.append("    ").append(m.name()).append(" = ").append(Numbers.format(m.value()))
+                        .append(m.unit() == null || m.unit().isEmpty() ? "" : " " + m.unit()).append('\n');
+            }
+            if (f.threshold() != null) {
+                s.append("    threshold: ").append(f.threshold().measurement()).append(' ')
+                        .append(f.threshold().comparison()).append(' ').append(Numbers.format(f.threshold().value()))
+                        .append('\n');
+            }
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,69 @@
+package org.exhibit.cli;
+
+import org.exhibit.io.InputException;
+import org.exhibit.models.ModelUnavailableException;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * Entry point. Errors become one line on standard error ("exhibit: FILE: problem") and a documented exit code;
+ * stack traces only with --debug.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        boolean debug = java.util.Arrays.asList(args).contains("--debug");
+        // PDFBox and openhtmltopdf log through java.util.logging; keep the terminal for our own messages
+        java.util.logging.Logger.getLogger("").setLevel(debug ? java.util.logging.Level.INFO : java.util.logging.Level.OFF);
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (debug) {
+                e.printStackTrace(err);
+            }
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            if (cause instanceof InputException ie) {
+                err.println("exhibit: " + ie.getMessage());
+                return ExitCodes.INPUT;
+            }
+            if (cause instanceof CommandLine.ParameterException pe) {
+                err.println("exhibit: " + pe.getMessage());
+                return ExitCodes.USAGE;
+            }
+            if (cause instanceof ModelUnavailableException me) {
+                err.println("exhibit: " + me.getMessage());
+                return ExitCodes.INTERNAL;
+            }
+            err.println("exhibit: internal error: " + oneLine(cause) + (debug ? "" : " (run with --debug for details)"));
+            return ExitCodes.INTERNAL;
+        });
+        cl.setParameterExceptionHandler((e, a) -> {
+            err.println("exhibit: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            return ExitCodes.USAGE;
+        });
+        return cl.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new ExhibitCommand());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    private static String oneLine(Throwable t) {
+        String m = t.getMessage();
+        return (m == null ? t.getClass().getSimpleName() : m).replaceAll("\\s+", " ");
+    }
+}
