@@ -1,12 +1,20 @@
 package org.exhibit.evidence;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
-/** The report timestamp: SOURCE_DATE_EPOCH when set (reproducible builds convention), else now, to the second. */
+/**
+ * The report timestamp. JSON reports must be byte-identical for the same inputs and options, so a report carries
+ * a time only when one is given: SOURCE_DATE_EPOCH (the reproducible-builds convention) or a date recorded once
+ * in a bundle. Without either, {@link #reportTime} returns null and the JSON has no createdAt.
+ */
 public final class Clock {
 
     private Clock() {
+    }
+
+    /** When a rendering for people was made, for HTML/PDF covers of reports that carry no createdAt. */
+    public static String now() {
+        return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 
     public static String reportTime(String sourceDateEpoch) {
@@ -18,6 +26,6 @@ public final class Clock {
                         + sourceDateEpoch);
             }
         }
-        return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+        return null;
     }
 }

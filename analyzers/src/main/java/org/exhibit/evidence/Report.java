@@ -12,12 +12,13 @@ import java.util.TreeMap;
  * @param schema    report format version; bumped on any incompatible change (see docs/report-schema.md)
  * @param title     what was asked, e.g. "exhibit compare" or a case name
  * @param tool      which build made it
- * @param createdAt ISO-8601 UTC instant: SOURCE_DATE_EPOCH when set, else the run's start
+ * @param createdAt ISO-8601 UTC instant from SOURCE_DATE_EPOCH or the bundle; null (and absent from JSON) otherwise
  * @param options   the options that shaped the result, keys sorted
  * @param exhibits  every input, hashed
  * @param findings  in the order the analyzers produced them
  * @param models    weights the findings rest on
  */
+@com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schema", "title", "tool", "createdAt", "options", "exhibits", "findings", "models"})
 public record Report(String schema, String title, ToolInfo tool, String createdAt, Map<String, Object> options,
                      List<Exhibit> exhibits, List<Finding> findings, List<ModelUse> models) {

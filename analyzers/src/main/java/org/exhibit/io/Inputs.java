@@ -47,6 +47,9 @@ public final class Inputs {
         }
         try {
             long size = Files.size(path);
+            if (size == 0) {
+                throw new InputException(path, "is empty (0 bytes)");
+            }
             if (size > limits.maxFileBytes()) {
                 throw new InputException(path, "is " + size + " bytes, over the limit of " + limits.maxFileBytes());
             }

@@ -5,6 +5,7 @@ import com.drew.imaging.ImageProcessingException;
 import com.drew.metadata.Directory;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.Tag;
+import com.drew.metadata.exif.ExifDirectoryBase;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.metadata.TikaCoreProperties;
@@ -39,7 +40,7 @@ public final class MetadataInspector {
 
     public static final String ANALYZER = "metadata";
     public static final Method METHOD = new Method("Metadata inventory", "1",
-            "metadata-extractor 2.19 (images), Apache Tika 2.9 (other types)");
+            "metadata-extractor 2.19 (images), Apache Tika 3.2 (other types)");
     /** Values longer than this are cut in the inventory (the full text stays in the file, at its offset). */
     static final int MAX_VALUE_CHARS = 65_536;
 
@@ -77,7 +78,10 @@ public final class MetadataInspector {
         List<MetadataItem> items = new ArrayList<>();
         for (Directory d : metadata.getDirectories()) {
             for (Tag t : d.getTags()) {
-                items.add(new MetadataItem(d.getName(), t.getTagName(), cut(t.getDescription())));
+                String value = t.getTagType() == ExifDirectoryBase.TAG_USER_COMMENT && d instanceof ExifDirectoryBase
+                        && d.getByteArray(t.getTagType()) != null
+                        ? UserComment.decode(d.getByteArray(t.getTagType())) : t.getDescription();
+                items.add(new MetadataItem(d.getName(), t.getTagName(), cut(value)));
             }
             for (String error : d.getErrors()) {
                 items.add(new MetadataItem(d.getName(), "reader error", cut(error)));

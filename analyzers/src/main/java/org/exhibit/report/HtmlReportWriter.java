@@ -43,7 +43,9 @@ public final class HtmlReportWriter {
                 .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
         h.append("<h1>").append(esc(r.title())).append("</h1>\n<p class=\"meta\">Report by ")
                 .append(esc(r.tool().name())).append(' ').append(esc(r.tool().version()))
-                .append(" (build ").append(esc(r.tool().commit())).append("), ").append(esc(r.createdAt()))
+                .append(" (build ").append(esc(r.tool().commit())).append("), ")
+                .append(r.createdAt() != null ? esc(r.createdAt())
+                        : "rendered " + esc(org.exhibit.evidence.Clock.now()) + " (the JSON record carries no time)")
                 .append(". Format ").append(esc(r.schema()))
                 .append(". This page renders report.json; the JSON is the record.</p>\n");
         summary(h, r);

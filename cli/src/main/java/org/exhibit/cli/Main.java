@@ -36,8 +36,8 @@ public final class Main {
                 err.println("exhibit: " + ie.getMessage());
                 return ExitCodes.INPUT;
             }
-            if (cause instanceof CommandLine.ParameterException pe) {
-                err.println("exhibit: " + pe.getMessage());
+            if (cause instanceof UsageException || cause instanceof CommandLine.ParameterException) {
+                err.println("exhibit: " + cause.getMessage());
                 return ExitCodes.USAGE;
             }
             if (cause instanceof ModelUnavailableException me) {

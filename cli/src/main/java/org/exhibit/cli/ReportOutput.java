@@ -59,8 +59,7 @@ final class ReportOutput {
                 writeFigures(report, parentOf(o.out));
             }
         } else if (o.format == OutputOptions.Format.pdf) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new Object()),
-                    "--format pdf needs --out FILE");
+            throw new UsageException("--format pdf needs --out FILE");
         } else {
             stdout.print(new String(rendered, StandardCharsets.UTF_8));
             stdout.flush();
@@ -86,8 +85,7 @@ final class ReportOutput {
                 // cannot compare: the path comparison above stands
             }
             if (same) {
-                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new Object()),
-                        out + ": is an input of this run; refusing to overwrite it");
+                throw new UsageException(out + ": is an input of this run; refusing to overwrite it");
             }
         }
     }
