@@ -6,6 +6,10 @@ import com.drew.metadata.Directory;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.Tag;
 import com.drew.metadata.exif.ExifDirectoryBase;
+import com.drew.metadata.xmp.XmpDirectory;
+import com.adobe.internal.xmp.XMPException;
+import com.adobe.internal.xmp.XMPIterator;
+import com.adobe.internal.xmp.properties.XMPPropertyInfo;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.metadata.TikaCoreProperties;
@@ -83,11 +87,30 @@ public final class MetadataInspector {
                         ? UserComment.decode(d.getByteArray(t.getTagType())) : t.getDescription();
                 items.add(new MetadataItem(d.getName(), t.getTagName(), cut(value)));
             }
+            if (d instanceof XmpDirectory xmp) {
+                items.addAll(xmpProperties(xmp));
+            }
             for (String error : d.getErrors()) {
                 items.add(new MetadataItem(d.getName(), "reader error", cut(error)));
             }
         }
         return new Inventory(size.width(), size.height(), null, null, "metadata-extractor", List.copyOf(items));
+    }
+
+    /** metadata-extractor lists only a count for XMP; the properties themselves are what people look for. */
+    private static List<MetadataItem> xmpProperties(XmpDirectory xmp) {
+        List<MetadataItem> out = new ArrayList<>();
+        try {
+            for (XMPIterator it = xmp.getXMPMeta().iterator(); it.hasNext(); ) {
+                XMPPropertyInfo p = (XMPPropertyInfo) it.next();
+                if (p.getPath() != null && p.getValue() != null && !p.getOptions().isCompositeProperty()) {
+                    out.add(new MetadataItem("XMP", p.getPath(), cut(p.getValue())));
+                }
+            }
+        } catch (XMPException e) {
+            out.add(new MetadataItem("XMP", "reader error", cut(e.getMessage())));
+        }
+        return out;
     }
 
     static Inventory tika(Path file, String mediaType) throws InputException {
