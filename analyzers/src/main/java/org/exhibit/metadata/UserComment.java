@@ -35,7 +35,7 @@ public final class UserComment {
     }
 
     /** Big-endian when zero bytes sit at even offsets (ASCII-range UTF-16BE), little-endian when at odd ones. */
-    static Charset unicodeOrder(byte[] body) {
+    public static Charset unicodeOrder(byte[] body) {
         if (body.length >= 2 && (body[0] & 0xFF) == 0xFE && (body[1] & 0xFF) == 0xFF) {
             return StandardCharsets.UTF_16; // BOM decides
         }

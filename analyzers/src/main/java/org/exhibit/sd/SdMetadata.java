@@ -1,8 +1,10 @@
 package org.exhibit.sd;
 
+import org.exhibit.io.Images;
 import org.exhibit.io.InputException;
 import org.exhibit.io.Limits;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -31,6 +33,7 @@ public final class SdMetadata {
         String container = "unknown";
         Integer width = null;
         Integer height = null;
+        boolean pngAlpha = false;
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             if (PngText.isPng(ch)) {
                 container = "PNG";
@@ -40,12 +43,38 @@ public final class SdMetadata {
                 }
                 width = h.width();
                 height = h.height();
+                pngAlpha = h.hasAlpha();
+            } else if (JpegText.isJpeg(ch)) {
+                container = "JPEG";
+                int[] d = JpegText.read(ch, texts, anomalies);
+                width = d == null ? null : d[0];
+                height = d == null ? null : d[1];
+            } else if (WebpText.isWebp(ch)) {
+                container = "WEBP";
+                int[] d = WebpText.read(ch, limits.maxInflatedBytes(), texts, anomalies);
+                width = d == null ? null : d[0];
+                height = d == null ? null : d[1];
             }
         } catch (IOException e) {
             throw new InputException(file, "cannot read: " + e.getMessage(), e);
         }
         List<GenerationRecord> records = new ArrayList<>();
         Recognizers.recognize(texts, records, anomalies);
+        if (container.equals("PNG") && (pngAlpha || records.isEmpty())) {
+            TextEntry hidden = null;
+            try {
+                BufferedImage image = Images.read(file, limits);
+                hidden = StealthPixels.read(image, limits.maxInflatedBytes(), anomalies);
+            } catch (InputException e) {
+                anomalies.add(new Anomaly("sd.pixels-unreadable", "The pixels could not be decoded ("
+                        + e.problem() + "), so no metadata hidden in them (stealth pnginfo) could be looked for.",
+                        "PNG IDAT", -1, 0));
+            }
+            if (hidden != null) {
+                texts.add(hidden);
+                Recognizers.recognize(List.of(hidden), records, anomalies);
+            }
+        }
         return new SdReading(container, width, height, records, texts, anomalies);
     }
 }
