@@ -1,7 +1,8 @@
 package org.exhibit.sd.noise;
 
 /**
- * Reference values, as float32 bit patterns, computed once by the reference implementations and pasted here:
+ * Reference values, as float32 bit patterns, computed once by the reference implementations and pasted here; the
+ * tests and the {@code sd-noise} benchmark compare this package's output with them:
  * <ul>
  *   <li>torch: Debian bookworm {@code python3-torch 1.13.1+dfsg-4} on an x86-64 CPU with AVX-512 (torch runs
  *   its AVX2 normal kernel there); "PORTABLE" values from the same build with {@code ATEN_CPU_CAPABILITY=default}
