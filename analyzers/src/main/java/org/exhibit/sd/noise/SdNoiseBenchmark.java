@@ -62,6 +62,9 @@ public final class SdNoiseBenchmark implements Benchmark {
                 pair(concat(floats(PHILOX_LATENT_FIRST8), floats(PHILOX_LATENT_LAST8)),
                         firstLast(new PhiloxRandom(CASE_SEED).randn(LATENT)))),
                 0, speedCount, seed, NoiseSource.NV, TorchCpuRandom.Kernel.X86_AVX2));
+        methods.add(wholeLatent("torch-cpu-avx2-latent", AVX2_LATENT_SHA256,
+                randnCpu(CASE_SEED, LATENT, TorchCpuRandom.Kernel.X86_AVX2)));
+        methods.add(wholeLatent("philox-nv-latent", PHILOX_LATENT_SHA256, new PhiloxRandom(CASE_SEED).randn(LATENT)));
         NoiseRequest variation = new NoiseRequest(NoiseRequest.Layout.A1111, NoiseSource.CPU,
                 TorchCpuRandom.Kernel.X86_AVX2, CASE_SEED, CASE_SEED - 1, 0.25, 512, 768, 0, 0, 4, 1);
         methods.add(exact("a1111-variation-slerp", "|difference| <= 1e-6", List.of(
@@ -94,6 +97,13 @@ public final class SdNoiseBenchmark implements Benchmark {
         }
         Double ms = speedCount == 0 ? null : millisPerLatent(speedCount, seed, source, kernel);
         return new MethodResult(method, threshold, total, 0, 0.0, (double) missed / total, null, ms);
+    }
+
+    /** A whole 4x96x64 latent counts as one case: hit when its SHA-256 equals the reference's. */
+    private static MethodResult wholeLatent(String method, String expectedSha, float[] latent) {
+        boolean same = expectedSha.equals(org.exhibit.evidence.Hashing.sha256Hex(Npy.littleEndian(latent)));
+        return new MethodResult(method, "SHA-256 of all 24576 float32 values identical", 1, 0, 0.0, same ? 0.0 : 1.0,
+                null, null);
     }
 
     private static double millisPerLatent(int count, long seed, NoiseSource source, TorchCpuRandom.Kernel kernel) {

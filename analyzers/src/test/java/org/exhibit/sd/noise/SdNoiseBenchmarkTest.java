@@ -22,6 +22,8 @@ class SdNoiseBenchmarkTest {
             assertEquals(0.0, m.get(exact).falseNegativeRate(), exact);
             assertTrue(m.get(exact).positives() >= 16, exact);
         }
+        assertEquals(0.0, m.get("torch-cpu-avx2-latent").falseNegativeRate());
+        assertEquals(0.0, m.get("philox-nv-latent").falseNegativeRate());
         double portable = m.get("torch-cpu-portable").falseNegativeRate();
         assertTrue(portable < 0.1, "portable kernel bit misses " + portable);
         assertTrue(m.get("torch-cpu-avx2").millisPerItem() > 0);
