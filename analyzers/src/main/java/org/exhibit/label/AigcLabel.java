@@ -123,7 +123,7 @@ public record AigcLabel(Map<String, String> fields, List<Problem> problems, List
         }
     }
 
-    /** The label serialised as the standard shows it: {"AIGC":{...}} with the seven fields in order. */
+    /** The label's seven fields in the standard's order, as the JSON object stored under the key AIGC. */
     public static String json(String label, String producer, String produceId, String propagator, String propagateId) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("Label", label);
@@ -134,7 +134,7 @@ public record AigcLabel(Map<String, String> fields, List<Problem> problems, List
         f.put("PropagateID", propagateId == null ? "" : propagateId);
         f.put("ReservedCode2", "");
         try {
-            return JSON.writeValueAsString(Map.of("AIGC", f));
+            return JSON.writeValueAsString(f);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

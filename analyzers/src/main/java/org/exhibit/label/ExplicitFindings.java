@@ -48,6 +48,7 @@ final class ExplicitFindings {
 
     static void image(Exhibit exhibit, BufferedImage img, Ocr ocr, Marks marks, List<Finding> out) {
         int shortest = Math.min(img.getWidth(), img.getHeight());
+        marks.explicitChecked = true;
         for (TextLine line : ocr.read(img)) {
             if (!isLabel(line.text())) {
                 continue;
@@ -89,6 +90,7 @@ final class ExplicitFindings {
 
     /** Text files: a label line among the first or last 200 characters. */
     static void text(Exhibit exhibit, byte[] head, byte[] tail, long tailOffset, Marks marks, List<Finding> out) {
+        marks.explicitChecked = true;
         String h = new String(head, StandardCharsets.UTF_8);
         String t = new String(tail, StandardCharsets.UTF_8);
         String hit = null;

@@ -104,6 +104,7 @@ final class ImplicitFindings {
                 marks.shortfalls.add(new Marks.Mark("gb45438", p.clause() + " — " + p.problem(), at.withField(p.field())));
             }
         }
+        out.add(b.build());
         marks.implicitLabels.add(new Marks.Mark("gb45438", "GB 45438 implicit label in " + where
                 + (meaning == null ? "" : " (Label " + l.label() + ", " + meaning + ")"), at));
     }

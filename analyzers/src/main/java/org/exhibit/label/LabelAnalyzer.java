@@ -34,9 +34,14 @@ public final class LabelAnalyzer {
     }
 
     /**
-     * @param ocr the OCR to read visible labels with, or null to skip explicit labels in images
+     * @param watermark   decode the SD invisible watermark in images
+     * @param ocr         the OCR to read visible labels with, or null to skip explicit labels in images
+     * @param noOcrReason why there is no OCR (said in the report), or null when skipping was asked for
      */
-    public record Options(boolean watermark, Ocr ocr) {
+    public record Options(boolean watermark, Ocr ocr, String noOcrReason) {
+        public Options(boolean watermark, Ocr ocr) {
+            this(watermark, ocr, null);
+        }
     }
 
     private LabelAnalyzer() {
@@ -73,6 +78,12 @@ public final class LabelAnalyzer {
                 ExplicitFindings.image(exhibit, img, options.ocr(), marks, out);
             }
         }
+        if (DECODED_IMAGES.contains(scan.format) && options.ocr() == null && options.noOcrReason() != null) {
+            out.add(Finding.builder(ANALYZER, "label.explicit-not-read", ExplicitFindings.METHOD)
+                    .verdict(Verdict.INCONCLUSIVE)
+                    .statement("Visible labels in " + exhibit.path() + " were not read: " + options.noOcrReason() + ".")
+                    .evidence(EvidencePointer.bytes(exhibit, "whole image", 0, exhibit.size())).build());
+        }
         return new Result(out, marks);
     }
 
@@ -103,7 +114,7 @@ public final class LabelAnalyzer {
         } else if (!marks.generatorMarks.isEmpty()) {
             status = "generated-but-unlabelled";
             b.verdict(Verdict.INDICATES).statement(exhibit.path() + " has no GB 45438 implicit label"
-                    + (marks.explicitLabels.isEmpty() ? " and no visible label" : "") + ", yet bears generator marks: "
+                    + (marks.explicitChecked && marks.explicitLabels.isEmpty() ? " and no visible label" : "") + ", yet bears generator marks: "
                     + describe(marks.generatorMarks) + ".");
             marks.generatorMarks.forEach(m -> b.evidence(m.pointer()));
             marks.explicitLabels.forEach(m -> b.evidence(m.pointer()));

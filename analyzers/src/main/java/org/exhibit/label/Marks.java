@@ -27,6 +27,8 @@ public final class Marks {
     /** Non-compliance: clause and field in words, with the pointer it concerns. */
     public final List<Mark> shortfalls = new ArrayList<>();
     public final List<String> searched = new ArrayList<>();
+    /** Whether visible labels were looked for (OCR ran, or the file is text). */
+    public boolean explicitChecked;
 
     public List<Mark> all() {
         List<Mark> out = new ArrayList<>(implicitLabels);
