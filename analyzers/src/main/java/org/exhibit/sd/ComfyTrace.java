@@ -110,24 +110,30 @@ final class ComfyTrace {
         return result;
     }
 
-    /** Follows a model input to the checkpoint, collecting LoRAs. */
+    /** Follows a model input to the checkpoint, collecting LoRAs (reported in the order they are applied). */
     void model(JsonNode input, GenerationRecord.Builder b) {
         Set<String> path = new HashSet<>();
+        List<String> chain = new ArrayList<>();
         JsonNode cur = input;
         while (true) {
             String id = g.linkedId(cur);
             JsonNode n = g.linked(cur);
             if (n == null || !enter(id, path)) {
-                return;
+                break;
             }
             JsonNode in = n.path("inputs");
-            lora(id, n, b);
+            if (in.has("lora_name")) {
+                chain.add(0, id);
+            }
             String ckpt = first(in, "ckpt_name", "unet_name", "model_name", "checkpoint");
             if (ckpt != null) {
                 b.model(ckpt);
-                return;
+                break;
             }
             cur = in.get("model");
+        }
+        for (String id : chain) {
+            lora(id, g.nodes().get(id), b);
         }
     }
 
@@ -147,7 +153,7 @@ final class ComfyTrace {
                 clipSkip = layer == null ? null : -layer.intValue();
             }
             if (in.has("lora_name")) {
-                pendingClipLoras.add(id);
+                pendingClipLoras.add(0, id);
             }
             cur = in.get("clip");
         }

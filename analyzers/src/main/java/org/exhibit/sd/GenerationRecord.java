@@ -22,7 +22,7 @@ import java.util.Set;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @JsonPropertyOrder({"generator", "format", "model", "modelHash", "vae", "vaeHash", "loras", "prompt",
         "negativePrompt", "seed", "subseed", "subseedStrength", "steps", "sampler", "scheduler", "cfgScale", "width",
-        "height", "denoise", "hires", "clipSkip", "rngSource", "version", "otherParameters", "source", "rawText"})
+        "height", "denoise", "hires", "clipSkip", "rngSource", "version", "emphasis", "otherParameters", "source", "rawText"})
 public final class GenerationRecord {
 
     private final String generator;
@@ -52,6 +52,7 @@ public final class GenerationRecord {
     private final List<Param> parameters;
     @JsonProperty("otherParameters")
     private final List<Param> otherParameters;
+    private final List<PromptSyntax.Weighted> emphasis;
     private final Source source;
     private final String rawText;
 
@@ -87,6 +88,8 @@ public final class GenerationRecord {
             }
         }
         otherParameters = List.copyOf(other);
+        // NovelAI's {} / [] emphasis differs from the A1111 syntax the others share
+        emphasis = "novelai".equals(b.format) ? List.of() : PromptSyntax.emphasised(b.prompt);
         source = b.source;
         rawText = b.rawText;
     }
@@ -168,6 +171,9 @@ public final class GenerationRecord {
 
     /** Generator version as recorded (A1111 "Version", NovelAI "Source"...). */
     public String version() { return version; }
+
+    /** Prompt terms with an attention weight other than 1 ("(word:1.3)", "((word))", "[word]"), in order. */
+    public List<PromptSyntax.Weighted> emphasis() { return emphasis; }
 
     /** Every key/value pair as written, in order. */
     public List<Param> parameters() { return parameters; }

@@ -31,6 +31,9 @@ final class Recognizers {
         by.forEach((k, t) -> values.put(k, t.text()));
         for (TextEntry t : texts) {
             String k = t.keyword();
+            if (t.text().isBlank()) {
+                continue;
+            }
             JsonNode json = JsonFields.object(t.text());
             switch (k) {
                 case "parameters", "UserComment", "Comment" -> {

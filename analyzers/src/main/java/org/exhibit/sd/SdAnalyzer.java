@@ -37,7 +37,8 @@ public final class SdAnalyzer {
             Finding.Builder b = Finding.builder(ANALYZER, "sd.generation-record", READER)
                     .statement(exhibit.path() + " holds a " + r.generator() + " generation record in "
                             + s.describe() + summary(r) + ".")
-                    .evidence(EvidencePointer.bytes(exhibit, s.describe(), s.offset(), s.length()))
+                    .evidence(s.offset() < 0 ? pixels(exhibit, s, reading)
+                            : EvidencePointer.bytes(exhibit, s.describe(), s.offset(), s.length()))
                     .data("record", r)
                     .limitation("Generation metadata is plain text that anyone can write or edit; it records what "
                             + "a program claims, not that the image was made that way.");
@@ -54,6 +55,7 @@ public final class SdAnalyzer {
             }
             out.add(b.build());
         }
+        out.addAll(SdChecks.check(exhibit, reading));
         if (reading.records().isEmpty()) {
             out.add(Finding.builder(ANALYZER, "sd.no-record", READER)
                     .statement("No Stable Diffusion generation record was found in " + exhibit.path() + " ("
@@ -64,6 +66,13 @@ public final class SdAnalyzer {
                     .build());
         }
         return out;
+    }
+
+    /** Stealth data: the leading columns of pixels it occupies (Source.length counts pixels there). */
+    private static EvidencePointer pixels(Exhibit exhibit, Source s, SdReading reading) {
+        int h = reading.height() == null ? 1 : reading.height();
+        int columns = (int) Math.min(reading.width() == null ? 1 : reading.width(), (s.length() + h - 1) / h);
+        return EvidencePointer.pixels(exhibit, s.describe(), new org.exhibit.evidence.Region(0, 0, Math.max(columns, 1), h));
     }
 
     private static String summary(GenerationRecord r) {

@@ -1,0 +1,111 @@
+package org.exhibit.sd;
+
+import org.exhibit.evidence.Exhibit;
+import org.exhibit.evidence.Finding;
+import org.exhibit.io.Inputs;
+import org.exhibit.io.Limits;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.awt.image.BufferedImage;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SdChecksTest {
+
+    @TempDir
+    Path dir;
+
+    private List<Finding> findings(String name, byte[] bytes) throws Exception {
+        Path f = dir.resolve(name);
+        Files.write(f, bytes);
+        Exhibit e = Inputs.open(f, "input", Limits.DEFAULT);
+        return SdAnalyzer.show(e, f, Limits.DEFAULT);
+    }
+
+    private static List<Finding> rule(List<Finding> all, String rule) {
+        return all.stream().filter(f -> f.rule().equals(rule)).toList();
+    }
+
+    private static BufferedImage image(int w, int h) {
+        return new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    }
+
+    @Test
+    void hiresFactorExplainsTheLargerFileAndAMismatchIsCitedAtItsByte() throws Exception {
+        String text = "a cat\nSteps: 20, Sampler: Euler a, CFG scale: 7, Seed: 1, Size: 32x24, Model: m, "
+                + "Denoising strength: 0.5, Hires upscale: 2, Hires upscaler: Latent, Version: v1.10.1";
+        assertEquals(List.of(), rule(findings("ok.png", SdContainers.png(image(64, 48),
+                List.of(SdContainers.Chunk.text("parameters", text)))), "sd.size-mismatch"));
+        List<Finding> bad = rule(findings("bad.png", SdContainers.png(image(60, 48),
+                List.of(SdContainers.Chunk.text("parameters", text)))), "sd.size-mismatch");
+        assertEquals(1, bad.size());
+        Finding f = bad.get(0);
+        assertEquals(64, f.measurement("stated width"));
+        assertEquals(60, f.measurement("actual width"));
+        long offset = f.evidence().get(0).offset();
+        // tEXt data at 41: keyword "parameters" + NUL, then the text; the pointer lands on "Size: 32x24"
+        assertEquals(41 + 11 + text.indexOf("Size: 32x24"), offset);
+        assertEquals("Size", f.evidence().get(0).field());
+        assertEquals(11, f.evidence().get(0).length());
+    }
+
+    @Test
+    void missingAlwaysWrittenFieldAndVersionAnachronisms() throws Exception {
+        String text = "a cat\nSteps: 20, Sampler: DPM++ 2M, Schedule type: Karras, CFG scale: 7, Size: 8x8, "
+                + "RNG: NV, Version: v1.5.2";
+        List<Finding> all = findings("v.png", SdContainers.png(image(8, 8),
+                List.of(SdContainers.Chunk.text("parameters", text))));
+        assertEquals(1, rule(all, "sd.missing-field").size());
+        assertTrue(rule(all, "sd.missing-field").get(0).statement().contains("Seed"));
+        List<Finding> ana = rule(all, "sd.version-anachronism");
+        assertEquals(List.of("Schedule type", "RNG"), ana.stream().map(f -> f.evidence().get(0).field()).toList());
+        String newSampler = "a\nSteps: 20, Sampler: DPM++ 2M Karras, CFG scale: 7, Seed: 1, Size: 8x8, Version: v1.10.1";
+        assertEquals(1, rule(findings("n.png", SdContainers.png(image(8, 8),
+                List.of(SdContainers.Chunk.text("parameters", newSampler)))), "sd.version-anachronism").size());
+    }
+
+    @Test
+    void pngOnlyGeneratorInAJpegIsAConvertedFile() throws Exception {
+        GenerationRecord r = GenerationRecord.builder().prompt("p").seed(5L).steps(4).cfgScale(2.0).sampler("euler")
+                .scheduler("normal").width(16).height(16).model("m.safetensors").build();
+        byte[] comment = SdContainers.unicodeUserComment(SdFormats.infotext(r), ByteOrder.BIG_ENDIAN);
+        assertEquals(List.of(), rule(findings("a.jpg", SdContainers.jpeg(image(16, 16),
+                SdContainers.exifUserComment(comment, ByteOrder.BIG_ENDIAN))), "sd.converted-file"));
+        // ComfyUI graph text in a JPEG COM segment: only a converter puts it there
+        byte[] jpeg = SdContainers.jpeg(image(16, 16), SdContainers.exifUserComment(new byte[8], ByteOrder.BIG_ENDIAN));
+        byte[] com = ("{\"3\":{\"class_type\":\"KSampler\"}}").getBytes(StandardCharsets.UTF_8);
+        byte[] withCom = SdContainers.concat(java.util.Arrays.copyOf(jpeg, 2), new byte[]{(byte) 0xFF, (byte) 0xFE,
+                0, (byte) (com.length + 2)}, com, java.util.Arrays.copyOfRange(jpeg, 2, jpeg.length));
+        List<Finding> conv = findings("c.jpg", withCom);
+        assertTrue(rule(conv, "sd.no-record").size() == 1, conv.toString());
+        String infotextInCom = "a\nSteps: 1, Sampler: Euler, CFG scale: 7, Seed: 1, Size: 16x16";
+        byte[] t = infotextInCom.getBytes(StandardCharsets.UTF_8);
+        byte[] jc = SdContainers.concat(java.util.Arrays.copyOf(jpeg, 2), new byte[]{(byte) 0xFF, (byte) 0xFE, 0,
+                (byte) (t.length + 2)}, t, java.util.Arrays.copyOfRange(jpeg, 2, jpeg.length));
+        assertEquals(1, rule(findings("d.jpg", jc), "sd.converted-file").size());
+    }
+
+    @Test
+    void stealthCopyThatDisagreesWithTheTextIsReported() throws Exception {
+        GenerationRecord r = GenerationRecord.builder().prompt("p").negativePrompt("n").seed(5L).steps(4)
+                .cfgScale(2.0).sampler("k_euler").scheduler("native").width(64).height(64)
+                .model("NovelAI Diffusion V4.5").modelHash("4BDE2A90").build();
+        GenerationRecord edited = r.toBuilder().seed(6L).build();
+        BufferedImage img = SdContainers.stealth(image(64, 64), SdFormats.novelAiStealth(r), true, true);
+        byte[] png = SdContainers.png(img, List.of(SdContainers.Chunk.text("Software", "NovelAI"),
+                SdContainers.Chunk.text("Comment", SdFormats.novelAiComment(edited))));
+        List<Finding> all = findings("nai.png", png);
+        assertEquals(2, rule(all, "sd.generation-record").size());
+        List<Finding> dis = rule(all, "sd.records-disagree");
+        assertEquals(1, dis.size());
+        assertTrue(dis.get(0).statement().contains("seed 6 vs 5"), dis.get(0).statement());
+        assertEquals(64, rule(all, "sd.generation-record").get(1).evidence().get(0).region().height());
+    }
+}
