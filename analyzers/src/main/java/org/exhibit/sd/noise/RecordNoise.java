@@ -47,10 +47,11 @@ public final class RecordNoise {
         NoiseRequest.Layout layout;
         NoiseSource source;
         String why;
-        if (g.contains("comfy")) {
+        if (g.contains("comfy") || g.contains("swarm")) {
             layout = NoiseRequest.Layout.COMFYUI;
             source = NoiseSource.CPU;
-            why = "ComfyUI always draws the initial noise with torch's CPU generator, one stream for the batch.";
+            why = generator + " renders with ComfyUI, which always draws the initial noise with torch's CPU "
+                    + "generator, one stream for the batch.";
         } else {
             layout = NoiseRequest.Layout.A1111;
             source = NoiseSource.fromInfotext(r.rngSource());
