@@ -10,7 +10,7 @@ import java.util.Random;
  * The benchmark's corpus: random generation records written in every format this package reads, each as the
  * generator writes it, plus files with no record (plain images, and text chunks that merely look similar).
  */
-final class SdCorpus {
+public final class SdCorpus {
 
     /** Formats written, in the order their variants are cycled. */
     enum Kind {
@@ -31,6 +31,21 @@ final class SdCorpus {
     private static final double[] CFGS = {4.5, 5.0, 5.5, 6.0, 7.0, 7.5, 9.0};
 
     private SdCorpus() {
+    }
+
+    /** Writes the corpus as files NNNNN.png/.jpg/.webp into {@code dir} (to compare other tools on the same files). */
+    public static List<java.nio.file.Path> writeTo(java.nio.file.Path dir, long seed, int count)
+            throws java.io.IOException {
+        List<java.nio.file.Path> files = new ArrayList<>();
+        List<Item> items = build(seed, count);
+        for (int i = 0; i < items.size(); i++) {
+            byte[] b = items.get(i).bytes();
+            String ext = b[0] == (byte) 0x89 ? "png" : b[0] == (byte) 0xFF ? "jpg" : "webp";
+            java.nio.file.Path f = dir.resolve(String.format("%05d.%s", i, ext));
+            java.nio.file.Files.write(f, b);
+            files.add(f);
+        }
+        return files;
     }
 
     static List<Item> build(long seed, int count) {
