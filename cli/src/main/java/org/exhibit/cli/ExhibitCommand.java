@@ -10,7 +10,7 @@ import picocli.CommandLine.IVersionProvider;
         description = "Evidence toolkit for disputes over AI-generated content: reads and reproduces generation "
                 + "metadata, compares images and voices, checks watermarks and AI labels, and writes reports "
                 + "a court can rely on.",
-        subcommands = {InspectCommand.class, SdCommand.class, LabelCommand.class, BenchCommand.class, AutoComplete.GenerateCompletion.class},
+        subcommands = {InspectCommand.class, SdCommand.class, LabelCommand.class, VoiceCommand.class, BenchCommand.class, AutoComplete.GenerateCompletion.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ran, nothing failed",
                 "  1  a finding or policy check crossed --fail-on or the bundle policy",

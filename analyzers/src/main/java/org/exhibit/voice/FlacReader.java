@@ -1,0 +1,86 @@
+package org.exhibit.voice;
+
+import org.exhibit.io.InputException;
+import org.jflac.FLACDecoder;
+import org.jflac.PCMProcessor;
+import org.jflac.metadata.StreamInfo;
+import org.jflac.util.ByteData;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * FLAC through jFLAC's decoder directly: its javax.sound provider (1.5.2) re-reads the metadata from a stream
+ * positioned after it and fails on valid files, so the SPI route is not used for FLAC.
+ */
+final class FlacReader {
+
+    private FlacReader() {
+    }
+
+    static Pcm read(Path file) throws IOException, InputException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+            FLACDecoder decoder = new FLACDecoder(in);
+            StreamInfo info = decoder.readStreamInfo();
+            if (info == null) {
+                throw new InputException(file, "FLAC stream has no STREAMINFO block");
+            }
+            int channels = info.getChannels();
+            int bytesPerSample = (info.getBitsPerSample() + 7) / 8;
+            int rate = info.getSampleRate();
+            if (channels < 1 || bytesPerSample < 1 || bytesPerSample > 4 || rate < 4000) {
+                throw new InputException(file, "FLAC STREAMINFO is implausible: " + info);
+            }
+            long maxBytes = (long) (AudioDecoder.MAX_SECONDS * rate) * channels * bytesPerSample;
+            ByteArrayOutputStream pcm = new ByteArrayOutputStream();
+            decoder.addPCMProcessor(new PCMProcessor() {
+                @Override
+                public void processStreamInfo(StreamInfo streamInfo) {
+                    // already read
+                }
+
+                @Override
+                public void processPCM(ByteData data) {
+                    if (pcm.size() <= maxBytes) {
+                        pcm.write(data.getData(), 0, data.getLen());
+                    }
+                }
+            });
+            decoder.decodeFrames();
+            if (pcm.size() > maxBytes) {
+                throw new InputException(file, "is longer than " + (int) AudioDecoder.MAX_SECONDS + " s; cut the "
+                        + "part to compare");
+            }
+            return toMono(pcm.toByteArray(), channels, bytesPerSample, rate, info.getBitsPerSample());
+        }
+    }
+
+    /** jFLAC hands out interleaved little-endian signed samples of whole bytes. */
+    private static Pcm toMono(byte[] b, int channels, int bytes, int rate, int bits) {
+        int frames = b.length / (channels * bytes);
+        float[] mono = new float[frames];
+        double full = Math.pow(2, 8 * bytes - 1);
+        for (int i = 0; i < frames; i++) {
+            double sum = 0;
+            for (int c = 0; c < channels; c++) {
+                int at = (i * channels + c) * bytes;
+                int v = 0;
+                for (int k = bytes - 1; k >= 0; k--) {
+                    v = (v << 8) | (b[at + k] & 0xFF);
+                }
+                if (bytes == 1) {
+                    v -= 128; // 8-bit PCM is unsigned
+                } else {
+                    v = (v << (32 - 8 * bytes)) >> (32 - 8 * bytes);
+                }
+                sum += v / full;
+            }
+            mono[i] = (float) (sum / channels);
+        }
+        return new Pcm(mono, rate, channels, "FLAC via jFLAC (" + bits + "-bit)");
+    }
+}

@@ -1,0 +1,86 @@
+package org.exhibit.voice;
+
+import org.exhibit.evidence.Finding;
+import org.exhibit.evidence.Verdict;
+import org.exhibit.fixtures.Audio;
+import org.exhibit.fixtures.SpeechSynth;
+import org.exhibit.io.Inputs;
+import org.exhibit.io.Limits;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class VoiceComparisonTest {
+
+    /** Speakers from a range no training, calibration or benchmark part uses. */
+    private static final int FIRST = 300_000;
+
+    @TempDir
+    Path dir;
+
+    private VoiceComparison.Input clip(String name, int speaker, long sentence) throws Exception {
+        SpeechSynth.Speaker s = SpeechSynth.speaker(BackendTrainer.SEED, FIRST + speaker);
+        SpeechSynth.Conditions c = SpeechSynth.conditions(sentence * 17 + speaker);
+        return write(name, SpeechSynth.utterance(s, sentence, 5, c), c.sampleRate());
+    }
+
+    private VoiceComparison.Input write(String name, float[] x, int rate) throws Exception {
+        Path p = dir.resolve(name);
+        Files.write(p, Audio.wav(Audio.pcm16(x), rate));
+        return new VoiceComparison.Input(Inputs.open(p, "input", Limits.DEFAULT), p);
+    }
+
+    private static Finding rule(List<Finding> fs, String rule) {
+        return fs.stream().filter(f -> f.rule().equals(rule)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void sameSpeakerScoresAboveDifferentSpeakers() throws Exception {
+        var ref = List.of(clip("ref1.wav", 1, 1), clip("ref2.wav", 1, 2));
+        double same = rule(VoiceComparison.compare(ref, List.of(clip("same.wav", 1, 3))).findings(),
+                "voice.same-speaker").measurement("log10 LR");
+        double other = rule(VoiceComparison.compare(ref, List.of(clip("other.wav", 2, 3))).findings(),
+                "voice.same-speaker").measurement("log10 LR");
+        assertTrue(same > 0, "same speaker log10 LR " + same);
+        assertTrue(same > other + 1, "same " + same + " vs different " + other);
+    }
+
+    @Test
+    void reportCarriesBreakdownFiguresAndLimits() throws Exception {
+        var r = VoiceComparison.compare(List.of(clip("ref.wav", 3, 1)), List.of(clip("sus.wav", 3, 2)));
+        List<String> rules = r.findings().stream().map(Finding::rule).toList();
+        assertEquals(List.of("voice.recording", "voice.recording", "voice.same-speaker", "voice.timbre",
+                "voice.intonation", "voice.tempo"), rules);
+        Finding lr = rule(r.findings(), "voice.same-speaker");
+        assertFalse(lr.figures().isEmpty());
+        assertTrue(lr.limitations().stream().anyMatch(l -> l.contains("synthetic")));
+        assertTrue(lr.threshold().errorRate().source().contains("exhibit bench voice"), lr.threshold().toString());
+        assertFalse(rule(r.findings(), "voice.intonation").figures().isEmpty());
+        assertFalse(rule(r.findings(), "voice.timbre").figures().isEmpty());
+        double f0 = rule(r.findings(), "voice.intonation").measurement("suspect F0 median");
+        double truth = SpeechSynth.speaker(BackendTrainer.SEED, FIRST + 3).f0();
+        assertEquals(truth, f0, truth * 0.15, "F0 median near the speaker's base F0");
+    }
+
+    @Test
+    void silenceAndTooShortClipsAreInconclusiveNotErrors() throws Exception {
+        var ref = List.of(clip("ref.wav", 4, 1));
+        var silence = write("silence.wav", new float[16000 * 3], 16000);
+        var r = VoiceComparison.compare(ref, List.of(silence));
+        assertEquals(Verdict.INCONCLUSIVE, rule(r.findings(), "voice.same-speaker").verdict());
+        assertEquals(0, r.findings().get(1).measurement("speech"), 1e-9);
+        float[] speech = SpeechSynth.utterance(SpeechSynth.speaker(1, FIRST + 4), 9, 2, SpeechSynth.Conditions.CLEAN);
+        float[] short02 = java.util.Arrays.copyOfRange(speech, 8000, 8000 + 3200);
+        var s = VoiceComparison.compare(ref, List.of(write("short.wav", short02, 16000)));
+        Finding f = rule(s.findings(), "voice.same-speaker");
+        assertEquals(Verdict.INCONCLUSIVE, f.verdict());
+        assertTrue(f.statement().contains("not compared"), f.statement());
+    }
+}
