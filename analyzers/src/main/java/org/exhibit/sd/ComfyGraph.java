@@ -29,7 +29,10 @@ final class ComfyGraph {
     private final List<Anomaly> anomalies;
     private final Set<String> reportedCycles = new HashSet<>();
 
-    private ComfyGraph(JsonNode graph, TextEntry entry, List<Anomaly> anomalies) {
+    private final String format;
+
+    private ComfyGraph(JsonNode graph, TextEntry entry, List<Anomaly> anomalies, String format) {
+        this.format = format;
         for (Iterator<Map.Entry<String, JsonNode>> it = graph.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (e.getValue().isObject() && e.getValue().has("class_type")) {
@@ -51,7 +54,12 @@ final class ComfyGraph {
     }
 
     static List<GenerationRecord> records(JsonNode graph, TextEntry entry, List<Anomaly> anomalies) {
-        return new ComfyGraph(graph, entry, anomalies).records();
+        return new ComfyGraph(graph, entry, anomalies, "comfyui-prompt").records();
+    }
+
+    /** Records from a UI graph ("workflow") converted to API form by {@link ComfyWorkflow}. */
+    static List<GenerationRecord> workflowRecords(JsonNode ui, TextEntry entry, List<Anomaly> anomalies) {
+        return new ComfyGraph(ComfyWorkflow.toApi(ui), entry, anomalies, "comfyui-workflow").records();
     }
 
     private List<GenerationRecord> records() {
@@ -70,7 +78,7 @@ final class ComfyGraph {
     private GenerationRecord record(String id, JsonNode node) {
         String type = node.path("class_type").asText();
         JsonNode in = node.path("inputs");
-        GenerationRecord.Builder b = GenerationRecord.builder().generator("ComfyUI").format("comfyui-prompt")
+        GenerationRecord.Builder b = GenerationRecord.builder().generator("ComfyUI").format(format)
                 .rawText(entry.text()).source(entry.source());
         b.param(Param.of("sampler node", id)).param(Param.of("class_type", type)).mapped("sampler node")
                 .mapped("class_type");

@@ -104,7 +104,15 @@ final class Recognizers {
 
     private static void comfy(Map<String, TextEntry> by, List<GenerationRecord> records, List<Anomaly> anomalies) {
         TextEntry prompt = by.get("prompt");
-        if (prompt == null || by.containsKey("negative_prompt") || by.containsKey("Negative Prompt")) {
+        if (by.containsKey("negative_prompt") || by.containsKey("Negative Prompt")) {
+            return;
+        }
+        if (prompt == null) {
+            TextEntry workflow = by.get("workflow");
+            JsonNode ui = workflow == null ? null : JsonFields.object(workflow.text());
+            if (ui != null && ComfyWorkflow.isWorkflow(ui)) {
+                records.addAll(ComfyGraph.workflowRecords(ui, workflow, anomalies));
+            }
             return;
         }
         JsonNode graph = JsonFields.object(prompt.text());

@@ -28,8 +28,8 @@ final class SdChecks {
     /** Keys create_infotext writes for every A1111/Forge image. */
     private static final List<String> ALWAYS = List.of("Steps", "Sampler", "CFG scale", "Seed", "Size");
     private static final Pattern A1111_VERSION = Pattern.compile("v(\\d+)\\.(\\d+)\\.(\\d+)");
-    private static final Set<String> PNG_ONLY = Set.of("comfyui-prompt", "novelai", "invokeai-metadata",
-            "invokeai-sd-metadata", "invokeai-dream");
+    private static final Set<String> PNG_ONLY = Set.of("comfyui-prompt", "comfyui-workflow", "novelai",
+            "invokeai-metadata", "invokeai-sd-metadata", "invokeai-dream");
 
     private SdChecks() {
     }

@@ -178,4 +178,30 @@ class SdSamplesTest {
         assertEquals(List.of(), r.records());
         assertEquals(List.of(), r.anomalies());
     }
+
+    @Test
+    void comfyUiWorkflowAloneIsTracedToo() throws Exception {
+        SdReading full = SdMetadata.scan(sample("png_comfyui.png"), Limits.DEFAULT);
+        TextEntry workflow = full.texts().stream().filter(t -> t.keyword().equals("workflow")).findFirst().orElseThrow();
+        Path only = Files.createTempFile("workflow-only", ".png");
+        try {
+            Files.write(only, SdContainers.png(new java.awt.image.BufferedImage(1024, 1024,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB), List.of(SdContainers.Chunk.text("workflow", workflow.text()))));
+            GenerationRecord r = SdMetadata.read(only, Limits.DEFAULT).get(0);
+            assertEquals("comfyui-workflow", r.format());
+            assertEquals(422847914351919L, r.seed());
+            assertEquals(20, r.steps());
+            assertEquals(5.0, r.cfgScale());
+            assertEquals("euler_ancestral", r.sampler());
+            assertEquals("karras", r.scheduler());
+            assertEquals(2, r.clipSkip());
+            assertEquals(1024, r.height());
+            assertEquals("waiIllustriousSDXL_v160.safetensors", r.model());
+            // the editor's text still has the comment ComfyUI strips before running (the API prompt lacks it)
+            assertEquals("general, masterpiece, best quality, amazing quality, \n1girl, solo, hatsune miku, テスト, "
+                    + "/* コメント */", r.prompt());
+        } finally {
+            Files.delete(only);
+        }
+    }
 }

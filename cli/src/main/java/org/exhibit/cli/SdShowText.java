@@ -41,6 +41,10 @@ final class SdShowText {
                 .append(g.source().length()).append(" bytes\n");
         line(s, "prompt", g.prompt());
         line(s, "negative", g.negativePrompt());
+        if (!g.emphasis().isEmpty()) {
+            line(s, "emphasis", g.emphasis().stream().map(w -> w.text() + " x" + Numbers.format(w.weight()))
+                    .collect(java.util.stream.Collectors.joining("; ")));
+        }
         line(s, "model", g.model() == null ? null : g.model() + (g.modelHash() == null ? "" : "  [" + g.modelHash() + "]"));
         line(s, "vae", g.vae() == null ? null : g.vae() + (g.vaeHash() == null ? "" : "  [" + g.vaeHash() + "]"));
         for (Lora l : g.loras()) {

@@ -47,4 +47,25 @@ class SdShowCommandTest {
         assertEquals(3, r.exitCode());
         assertTrue(r.err().contains("no such file"), r.err());
     }
+
+    @Test
+    void truncatedPngIsAFindingAndJsonIsDeterministic() throws Exception {
+        byte[] whole = PngBuilder.rgb(Pictures.scene(16, 16, 4)).text("parameters", SdInfotext.liVLiu().text()).build();
+        Path cut = dir.resolve("cut.png");
+        Files.write(cut, java.util.Arrays.copyOf(whole, 100));
+        CliTestSupport.Run a = CliTestSupport.run("sd", "show", "--format", "json", cut.toString());
+        assertEquals(0, a.exitCode(), a.err());
+        assertTrue(a.out().contains("\"sd.png-truncated\""), a.out());
+        CliTestSupport.Run b = CliTestSupport.run("sd", "show", "--format", "json", cut.toString());
+        assertEquals(a.out(), b.out());
+    }
+
+    @Test
+    void emptyFileIsExitCode3() throws Exception {
+        Path empty = dir.resolve("empty.png");
+        Files.write(empty, new byte[0]);
+        CliTestSupport.Run r = CliTestSupport.run("sd", "show", empty.toString());
+        assertEquals(3, r.exitCode());
+        assertTrue(r.err().contains("empty"), r.err());
+    }
 }
