@@ -37,6 +37,9 @@ public final class HtmlReportWriter {
     }
 
     public static String render(Report r) {
+        if (CourtReportWriter.isBundleReport(r)) {
+            return CourtReportWriter.render(r); // a case bundle's report: the layout an expert files in court
+        }
         StringBuilder h = new StringBuilder(1 << 16);
         h.append("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">\n<head>\n")
                 .append("<meta charset=\"utf-8\"/>\n<title>").append(esc(r.title())).append("</title>\n")
@@ -79,7 +82,7 @@ public final class HtmlReportWriter {
         h.append("</tbody></table>\n");
     }
 
-    private static void exhibits(StringBuilder h, List<Exhibit> exhibits) {
+    static void exhibits(StringBuilder h, List<Exhibit> exhibits) {
         h.append("<h2>Exhibits</h2>\n<table><thead><tr><th>Role</th><th>File</th><th>Type</th><th>Bytes</th>")
                 .append("<th>SHA-256</th></tr></thead><tbody>\n");
         for (Exhibit e : exhibits) {
@@ -90,7 +93,7 @@ public final class HtmlReportWriter {
         h.append("</tbody></table>\n");
     }
 
-    private static void finding(StringBuilder h, int n, Finding f, Map<String, String> names) {
+    static void finding(StringBuilder h, int n, Finding f, Map<String, String> names) {
         h.append("<div class=\"finding\" id=\"f").append(n).append("\">\n<h3>").append(n).append(". ")
                 .append(esc(f.statement())).append("</h3>\n<p>").append(badge(f)).append(" <span class=\"mono\">")
                 .append(esc(f.rule())).append("</span></p>\n");
@@ -187,7 +190,7 @@ public final class HtmlReportWriter {
         return s.toString();
     }
 
-    private static void models(StringBuilder h, List<ModelUse> models) {
+    static void models(StringBuilder h, List<ModelUse> models) {
         if (models.isEmpty()) {
             return;
         }
@@ -211,11 +214,11 @@ public final class HtmlReportWriter {
     }
 
     /** Records and beans in a finding's data become the maps and lists their JSON shows. */
-    private static Map<?, ?> plain(Map<String, Object> data) {
+    static Map<?, ?> plain(Map<String, Object> data) {
         return JsonReportWriter.mapper().convertValue(data, Map.class);
     }
 
-    private static String badge(Finding f) {
+    static String badge(Finding f) {
         return "<span class=\"verdict v-" + f.verdict().label() + "\">" + esc(f.verdict().label()) + "</span>";
     }
 
@@ -223,7 +226,7 @@ public final class HtmlReportWriter {
         return v instanceof Collection<?> c && !c.isEmpty() && c.stream().allMatch(e -> e instanceof Map<?, ?>);
     }
 
-    private static final String CSS = """
+    static final String CSS = """
             body { font-family: '%s', 'DejaVu Sans', sans-serif; font-size: 10.5pt; color: #1a1a1a; margin: 2em auto; max-width: 60em; line-height: 1.4; }
             h1 { font-size: 18pt; margin-bottom: 0.2em; }
             h2 { font-size: 14pt; border-bottom: 1px solid #999; margin-top: 1.6em; }
