@@ -10,13 +10,15 @@ import picocli.CommandLine.IVersionProvider;
         description = "Evidence toolkit for disputes over AI-generated content: reads and reproduces generation "
                 + "metadata, compares images and voices, checks watermarks and AI labels, and writes reports "
                 + "a court can rely on.",
-        subcommands = {InspectCommand.class, SdCommand.class, LabelCommand.class, VoiceCommand.class, BenchCommand.class, AutoComplete.GenerateCompletion.class},
+        subcommands = {ReportCommand.class, BundleCommand.class, InspectCommand.class, SdCommand.class, LabelCommand.class,
+                VoiceCommand.class, BenchCommand.class, AutoComplete.GenerateCompletion.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ran, nothing failed",
                 "  1  a finding or policy check crossed --fail-on or the bundle policy",
                 "  2  usage error (bad options)",
                 "  3  an input is missing, unreadable, corrupt or over a limit",
                 "  4  internal error (a bug, or the build's model files are missing)",
+                "  5  an evidence bundle was altered: a file changed, went missing or was added",
                 "",
                 "Shell completion: source <(exhibit generate-completion)"})
 public class ExhibitCommand implements Runnable {

@@ -13,6 +13,8 @@ public final class ExitCodes {
     public static final int INPUT = 3;
     /** A bug or an environment failure in exhibit itself. */
     public static final int INTERNAL = 4;
+    /** An evidence bundle no longer matches its BagIt manifests: a file changed, went missing, or was added. */
+    public static final int BUNDLE_ALTERED = 5;
 
     private ExitCodes() {
     }

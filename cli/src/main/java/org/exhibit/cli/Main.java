@@ -27,11 +27,16 @@ public final class Main {
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
         // PDFBox and openhtmltopdf log through java.util.logging; keep the terminal for our own messages
         java.util.logging.Logger.getLogger("").setLevel(debug ? java.util.logging.Level.INFO : java.util.logging.Level.OFF);
+        com.openhtmltopdf.util.XRLog.setLoggingEnabled(debug); // it installs its own handlers, past the level above
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (debug) {
                 e.printStackTrace(err);
             }
             Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            if (cause instanceof org.exhibit.bundle.BundleAlteredException altered) {
+                BundleVerifyCommand.printProblems(err, altered.file(), altered.result());
+                return ExitCodes.BUNDLE_ALTERED;
+            }
             if (cause instanceof InputException ie) {
                 err.println("exhibit: " + ie.getMessage());
                 return ExitCodes.INPUT;

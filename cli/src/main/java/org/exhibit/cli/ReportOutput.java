@@ -111,7 +111,7 @@ final class ReportOutput {
         return parent == null ? Path.of(".") : parent;
     }
 
-    private static void write(Path file, byte[] bytes) throws IOException {
+    static void write(Path file, byte[] bytes) throws IOException {
         Path parent = parentOf(file);
         Files.createDirectories(parent);
         Path tmp = Files.createTempFile(parent, ".exhibit", ".part");
