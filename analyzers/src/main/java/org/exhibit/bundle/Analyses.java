@@ -14,7 +14,8 @@ import java.util.TreeMap;
 public final class Analyses {
 
     private static final List<Analysis> ALL = List.of(
-            new MetadataAnalysis());
+            new MetadataAnalysis(),
+            new SdMetadataAnalysis());
 
     private Analyses() {
     }
