@@ -52,7 +52,7 @@ class ReportCommandTest {
         for (String f : new String[]{"report.json", "report.html", "report.pdf", "junit.xml"}) {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
-        assertTrue(r.err().contains("exhibit: metadata: (1/1) started"), "progress on stderr: " + r.err());
+        assertTrue(r.err().contains("exhibit: metadata: (1/"), "progress on stderr: " + r.err());
         assertTrue(r.out().contains("Policy check 'intact' passed"), r.out());
         byte[] first = Files.readAllBytes(out.resolve("report.json"));
         CliTestSupport.Run again = CliTestSupport.run("report", passing.toString(), "--out-dir", out.toString(), "-q");
