@@ -17,11 +17,11 @@ import java.util.Locale;
  */
 final class Breakdown {
 
-    static final Method TIMBRE = new Method("LPC formants and long-term average mel spectrum", "1",
+    static final Method TIMBRE = new Method("LPC formants and long-term average mel spectrum", "2",
             "autocorrelation LPC order 14, envelope peaks (Markel and Gray 1976); 40-band HTK mel filterbank");
     static final Method INTONATION = new Method("YIN F0 tracking", "1",
             "de Cheveigné and Kawahara, JASA 111(4) 2002; threshold 0.15, 60-500 Hz, 10 ms hop");
-    static final Method TEMPO = new Method("Syllable nuclei and pauses", "1",
+    static final Method TEMPO = new Method("Syllable nuclei and pauses", "2",
             "de Jong and Wempe 2009 (intensity peaks, 2 dB dip, voiced); pauses = VAD gaps of at least 0.15 s");
 
     private Breakdown() {

@@ -8,13 +8,16 @@ import java.util.List;
 /**
  * Formant estimates from linear prediction: per voiced 25 ms frame, autocorrelation LPC of order 14
  * (Levinson-Durbin) on the pre-emphasised (from 50 Hz), Hamming-windowed signal; the first three prominent
- * peaks (3 dB) above 90 Hz of the LPC envelope 1/|A|², parabolically interpolated, are F1, F2, F3.
+ * peaks (3 dB) between 90 Hz and the 5.5 kHz ceiling of the LPC envelope 1/|A|², parabolically interpolated,
+ * are F1, F2, F3.
  */
 public final class Formants {
 
     static final int ORDER = 14;
     private static final int FRAME = 400;
     private static final int ENVELOPE_FFT = 1024;
+    /** Formant ceiling as in Praat's default for a female voice: F1..F3 of adults lie below it. */
+    static final double CEILING_HZ = 5500;
 
     private Formants() {
     }
@@ -65,6 +68,9 @@ public final class Formants {
         double hzPerBin = (double) rate / ENVELOPE_FFT;
         List<Double> freqs = new ArrayList<>();
         for (int k = 1; k + 1 < bins && freqs.size() < 3; k++) {
+            if (k * hzPerBin > CEILING_HZ) {
+                break;
+            }
             if (env[k] > env[k - 1] && env[k] >= env[k + 1] && k * hzPerBin > 90 && prominent(env, k)) {
                 double denom = env[k - 1] - 2 * env[k] + env[k + 1];
                 double shift = denom == 0 ? 0 : 0.5 * (env[k - 1] - env[k + 1]) / denom;

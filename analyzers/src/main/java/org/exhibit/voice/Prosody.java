@@ -3,7 +3,7 @@ package org.exhibit.voice;
 /**
  * Speaking rate and pause structure. Syllable nuclei are counted in the manner of de Jong and Wempe (2009,
  * Behavior Research Methods 41(2)): peaks of the smoothed intensity that are voiced, lie within 25 dB of the
- * loudest speech, and stand at least 2 dB above the dip before them.
+ * 95th percentile of voiced speech, and stand at least 2 dB above the dip before them.
  */
 public final class Prosody {
 
@@ -40,12 +40,14 @@ public final class Prosody {
 
     public static int syllableNuclei(double[][] logMel, double[] f0, SpeechRegions speech) {
         double[] db = intensityDb(logMel);
-        double peak = Double.NEGATIVE_INFINITY;
-        for (int f = 0; f < db.length; f++) {
-            if (speech.isSpeech(f * Mfcc.HOP + Mfcc.FRAME / 2)) {
-                peak = Math.max(peak, db[f]);
-            }
+        // the reference level is the 95th percentile of voiced speech, so a loud burst or click cannot raise it
+        double[] voicedDb = java.util.stream.IntStream.range(0, db.length)
+                .filter(f -> f < f0.length && f0[f] > 0 && speech.isSpeech(f * Mfcc.HOP + Mfcc.FRAME / 2))
+                .mapToDouble(f -> db[f]).sorted().toArray();
+        if (voicedDb.length == 0) {
+            return 0;
         }
+        double peak = voicedDb[(int) (0.95 * (voicedDb.length - 1))];
         int count = 0;
         double dip = Double.POSITIVE_INFINITY;
         for (int f = 1; f + 1 < db.length; f++) {

@@ -31,7 +31,11 @@ public final class VoiceBenchmark implements Benchmark {
 
     @Override
     public BenchmarkResult run(long seed, double scale) {
-        VoiceBackend backend = BackendTrainer.train(seed, scale);
+        return evaluate(BackendTrainer.train(seed, scale), seed, scale);
+    }
+
+    /** Scores the held-out speakers with a backend trained from the same seed and scale. */
+    public BenchmarkResult evaluate(VoiceBackend backend, long seed, double scale) {
         int speakers = Math.max(4, (int) Math.round(EVAL_SPEAKERS * scale));
         List<SyntheticCorpus.Clip> clips = SyntheticCorpus.clips(seed, SyntheticCorpus.EVALUATION_FIRST, speakers,
                 EVAL_CLIPS);

@@ -27,7 +27,7 @@ public final class VoiceComparison {
 
     public static final String ANALYZER = "voice";
     public static final Method LR_METHOD = new Method("MFCC/F0/formant statistics, LDA, cosine, logistic-regression "
-            + "calibration", "1", "Reynolds et al. 2000 (cepstral features); Dehak et al. 2011 (LDA, cosine scoring); "
+            + "calibration", "2", "Reynolds et al. 2000 (cepstral features); Dehak et al. 2011 (LDA, cosine scoring); "
             + "Brümmer and du Preez 2006 (calibration, Cllr); ENFSI evaluative reporting guideline 2015 (verbal scale)");
 
     private VoiceComparison() {

@@ -70,6 +70,15 @@ class VoiceComparisonTest {
     }
 
     @Test
+    void syllableRateIsNearTheSpeakersRate() {
+        SpeechSynth.Speaker s = SpeechSynth.speaker(BackendTrainer.SEED, FIRST + 5);
+        float[] x = SpeechSynth.utterance(s, 4, 6, SpeechSynth.Conditions.CLEAN);
+        ClipAnalysis a = ClipAnalysis.of(new Pcm(x, 16000, 1, "test"));
+        double rate = a.syllables() / a.speech().speechSeconds();
+        assertEquals(s.syllablesPerSecond(), rate, 0.35 * s.syllablesPerSecond(), "syllables " + a.syllables());
+    }
+
+    @Test
     void silenceAndTooShortClipsAreInconclusiveNotErrors() throws Exception {
         var ref = List.of(clip("ref.wav", 4, 1));
         var silence = write("silence.wav", new float[16000 * 3], 16000);
