@@ -93,10 +93,11 @@ public final class CreativeHistory {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (Change c : changes) {
                 Map<String, Object> row = new LinkedHashMap<>();
-                row.put("kind", c.kind());
+                // keys chosen so that the sorted order (reports sort map keys) reads naturally
+                row.put("change", c.kind());
                 row.put("field", c.field());
-                row.put("before", c.before() == null ? "" : c.before());
-                row.put("after", c.after() == null ? "" : c.after());
+                row.put("from", c.before() == null ? "" : c.before());
+                row.put("to", c.after() == null ? "" : c.after());
                 rows.add(row);
                 EvidencePointer field = fieldPointer(after, c.field());
                 if (field != null) {
@@ -137,10 +138,10 @@ public final class CreativeHistory {
 
     private static Map<String, Object> row(int step, HistoryEntry e, List<Change> changes) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("step", step);
+        row.put("#", step); // keys sort as #, file, seed, what changed
         row.put("file", e.exhibit().path());
         row.put("seed", e.record().seed() == null ? "" : e.record().seed().toString());
-        row.put("changes", step == 1 ? "(first)" : changes.isEmpty() ? "none"
+        row.put("what changed", step == 1 ? "(first)" : changes.isEmpty() ? "none"
                 : changes.stream().map(Change::describe).collect(Collectors.joining("; ")));
         return row;
     }

@@ -48,6 +48,6 @@ class LiVLiuHistoryTest {
     }
 
     private static Map<String, Object> row(String kind, String field, String before, String after) {
-        return Map.of("kind", kind, "field", field, "before", before, "after", after);
+        return Map.of("change", kind, "field", field, "from", before, "to", after);
     }
 }
