@@ -141,7 +141,8 @@ public final class ModelVerifier {
                         + first.scheme() + (named ? "." : "; the file's name differs from the recorded name "
                         + "(a renamed copy)."))
                 .threshold(new Threshold("recorded hex digits", ">=", HashMatcher.MIN_DIGITS,
-                        ErrorRates.of("sd-hash", weak ? "hash-match-weak" : "hash-match")))
+                        ErrorRates.of("sd-hash", !weak ? "hash-match" : first.scheme().startsWith("AutoV1")
+                                ? "hash-match-autov1" : "hash-match-crc32")))
                 .limitation("A hash match shows the file's bytes are those the generator hashed; it does not show "
                         + "that this image was generated with them (a record can be written by hand).");
         if (weak) {
