@@ -1,6 +1,7 @@
 package org.exhibit.sd.history;
 
 import org.exhibit.report.Numbers;
+import org.exhibit.sd.PromptSyntax;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,10 +9,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Splits an A1111-style prompt into words, each with the attention weight the webui gives it. Follows
- * modules/prompt_parser.py parse_prompt_attention: "(" multiplies by 1.1, "[" by 1/1.1, "(text:1.3)" by 1.3,
- * a backslash escapes a bracket, unclosed brackets still apply; extra-network tags ({@code <lora:name:0.75>},
- * found with extra_networks.py's {@code <(\w+):([^>]+)>}) are removed first, as the webui does. Words are split at
+ * Splits an A1111-style prompt into words, each with the attention weight the webui gives it
+ * ({@link PromptSyntax#attention}, the port of modules/prompt_parser.py parse_prompt_attention); extra-network
+ * tags ({@code <lora:name:0.75>}, found with extra_networks.py's {@code <(\w+):([^>]+)>}) are removed first, as
+ * the webui does. Words are split at
  * white space and commas; each Han character is a word of its own, since Chinese prompts have no spaces.
  */
 public final class PromptTerms {
@@ -21,8 +22,6 @@ public final class PromptTerms {
     }
 
     static final Pattern NETWORK_TAG = Pattern.compile("<(\\w+):([^>]+)>", Pattern.UNICODE_CHARACTER_CLASS);
-    private static final Pattern ATTENTION = Pattern.compile(
-            "\\\\\\(|\\\\\\)|\\\\\\[|\\\\]|\\\\\\\\|\\\\|\\(|\\[|:\\s*([+-]?[.\\d]+)\\s*\\)|\\)|]|[^\\\\()\\[\\]:]+|:");
     private static final Pattern WORD = Pattern.compile("\\p{IsHan}|[^\\s,，、\\p{IsHan}]+");
     /** Prompts longer than this are compared on their first words only (the diff is quadratic). */
     static final int MAX_TERMS = 3000;
@@ -31,37 +30,17 @@ public final class PromptTerms {
     }
 
     public static List<Term> parse(String prompt) {
-        List<String> texts = new ArrayList<>();
-        List<Double> weights = new ArrayList<>();
-        List<Boolean> commas = new ArrayList<>();
         if (prompt == null || prompt.isEmpty()) {
             return List.of();
         }
+        List<String> texts = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        List<Boolean> commas = new ArrayList<>();
         String text = NETWORK_TAG.matcher(prompt).replaceAll(" ");
-        List<Integer> round = new ArrayList<>();
-        List<Integer> square = new ArrayList<>();
-        Matcher m = ATTENTION.matcher(text);
-        while (m.find()) {
-            String t = m.group();
-            String weight = m.group(1);
-            if (t.startsWith("\\")) {
-                add(texts, weights, commas, t.substring(1));
-            } else if (t.equals("(")) {
-                round.add(texts.size());
-            } else if (t.equals("[")) {
-                square.add(texts.size());
-            } else if (weight != null && !round.isEmpty()) {
-                multiply(weights, round.remove(round.size() - 1), number(weight));
-            } else if (t.equals(")") && !round.isEmpty()) {
-                multiply(weights, round.remove(round.size() - 1), 1.1);
-            } else if (t.equals("]") && !square.isEmpty()) {
-                multiply(weights, square.remove(square.size() - 1), 1 / 1.1);
-            } else {
-                add(texts, weights, commas, t);
-            }
+        for (PromptSyntax.Weighted w : PromptSyntax.attention(text)) {
+            // BREAK (weight -1) is a word the user typed: compare it as one
+            add(texts, weights, commas, w.text(), w.weight() < 0 ? 1.0 : w.weight());
         }
-        round.forEach(p -> multiply(weights, p, 1.1));
-        square.forEach(p -> multiply(weights, p, 1 / 1.1));
         List<Term> terms = new ArrayList<>();
         for (int i = 0; i < texts.size() && terms.size() < MAX_TERMS; i++) {
             double w = Math.round(weights.get(i) * 1e4) / 1e4; // 1.1 * 1.1 prints as 1.21, not 1.2100000000000002
@@ -102,7 +81,8 @@ public final class PromptTerms {
         return s.toString();
     }
 
-    private static void add(List<String> texts, List<Double> weights, List<Boolean> commas, String chunk) {
+    private static void add(List<String> texts, List<Double> weights, List<Boolean> commas, String chunk,
+                            double weight) {
         Matcher w = WORD.matcher(chunk);
         int end = 0;
         while (w.find()) {
@@ -110,7 +90,7 @@ public final class PromptTerms {
                 commas.set(texts.size() - 1, true);
             }
             texts.add(w.group());
-            weights.add(1.0);
+            weights.add(weight);
             commas.add(false);
             end = w.end();
         }
@@ -121,20 +101,6 @@ public final class PromptTerms {
 
     private static boolean isComma(String between) {
         return between.contains(",") || between.contains("，") || between.contains("、");
-    }
-
-    private static void multiply(List<Double> weights, int from, double factor) {
-        for (int i = from; i < weights.size(); i++) {
-            weights.set(i, weights.get(i) * factor);
-        }
-    }
-
-    private static double number(String number) {
-        try {
-            return Double.parseDouble(number);
-        } catch (NumberFormatException e) {
-            return 1.0; // "(x:.)" - the webui would fail; treat as unweighted rather than guess
-        }
     }
 
     private static boolean isHan(int codePoint) {

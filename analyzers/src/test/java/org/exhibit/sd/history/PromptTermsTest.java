@@ -24,7 +24,8 @@ class PromptTermsTest {
         assertEquals(List.of(1.1), weights("(abc)"));
         assertEquals(List.of(0.9091), weights("[abc]"));
         assertEquals(List.of(1.5), weights("(abc:1.5)"));
-        assertEquals(List.of(1.1, 1.1), weights("(unnecessary)(parens)"));
+        // the webui merges neighbouring runs of equal weight: [['unnecessaryparens', 1.1]]
+        assertEquals(List.of(new Term("unnecessaryparens", 1.1, false)), PromptTerms.parse("(unnecessary)(parens)"));
     }
 
     @Test
