@@ -50,13 +50,26 @@ public final class MetadataComparison {
     private MetadataComparison() {
     }
 
+    /**
+     * Compares the two files.
+     *
+     * @param accusedImage the accused's decoded pixels, for the error-level picture (null to leave it out)
+     */
     public static List<Finding> compare(Exhibit original, Path originalFile, Exhibit accused, Path accusedFile,
-                                        Limits limits) throws InputException {
+                                        java.awt.image.BufferedImage accusedImage, Limits limits)
+            throws InputException {
         byte[] ho = head(originalFile), ha = head(accusedFile);
         Inventory io = inventory(original, originalFile, limits), ia = inventory(accused, accusedFile, limits);
         List<Finding> out = new ArrayList<>();
         out.add(carriers(original, accused, ho, ha, io, ia));
-        out.add(encoding(original, accused, ho, ha));
+        Finding.Builder enc = encoding(original, accused, ho, ha);
+        if (accusedImage != null) {
+            enc.figure(new org.exhibit.evidence.Figure("watermark-ela", "Supporting figure only, no measured error "
+                    + "rate: error level analysis of the accused (re-saved at JPEG quality 90, difference × "
+                    + Ela.GAIN + "); areas edited after the last save may stand out, but content and file history "
+                    + "also shape it.", Ela.figure(accusedImage)));
+        }
+        out.add(enc.build());
         return out;
     }
 
@@ -100,7 +113,7 @@ public final class MetadataComparison {
                 .build();
     }
 
-    private static Finding encoding(Exhibit o, Exhibit a, byte[] ho, byte[] ha) {
+    private static Finding.Builder encoding(Exhibit o, Exhibit a, byte[] ho, byte[] ha) {
         List<JpegTables.Table> to = JpegTables.read(ho), ta = JpegTables.read(ha);
         Finding.Builder b = Finding.builder(WatermarkAnalyzer.ANALYZER, "watermark.reencoding", METHOD)
                 .evidence(EvidencePointer.field(o, "JPEG DQT", "quantisation tables"))
@@ -115,7 +128,7 @@ public final class MetadataComparison {
                         : lossyCopyOfLossless ? ": the accused is a lossy re-encoding." : "."))
                 .threshold(new Threshold("tables differ", "==", 1, ErrorRate.notMeasured(
                         "a reading of the files' tables, not a statistical decision")));
-        return b.build();
+        return b;
     }
 
     private static String describe(List<JpegTables.Table> tables, Finding.Builder b, String side) {

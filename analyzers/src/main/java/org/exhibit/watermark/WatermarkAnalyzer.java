@@ -3,7 +3,6 @@ package org.exhibit.watermark;
 import org.exhibit.bench.ErrorRates;
 import org.exhibit.evidence.EvidencePointer;
 import org.exhibit.evidence.Exhibit;
-import org.exhibit.evidence.Figure;
 import org.exhibit.evidence.Finding;
 import org.exhibit.evidence.Method;
 import org.exhibit.evidence.Region;
@@ -17,7 +16,6 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * Was the original's visible watermark taken out of the accused copy, and how? Locates the mark (OCR, or a region
@@ -72,7 +70,7 @@ public final class WatermarkAnalyzer {
                     .build();
         }
         Region r = mark.region();
-        String text = mark.lines().stream().map(TextLine::text).collect(Collectors.joining(" / "));
+        String text = mark.text();
         b.verdict(Verdict.INFO)
                 .statement((mark.how().equals("given") ? "The mark region given" : "A visible mark")
                         + " in " + original.exhibit().path() + " lies at " + r.x() + "," + r.y() + " ("
@@ -89,6 +87,9 @@ public final class WatermarkAnalyzer {
         }
         if (!lines.isEmpty()) {
             b.data("text", lines);
+        }
+        if (!mark.handle().isEmpty()) {
+            b.data("handle", mark.handle());
         }
         b.threshold(new Threshold("ocr confidence", ">=", Ocr.MIN_CONFIDENCE, ErrorRates.of("watermark", "ocr-user-id")));
         b.limitation("The box is the text OCR found plus room to its left for a logo; a logo elsewhere is outside it.");

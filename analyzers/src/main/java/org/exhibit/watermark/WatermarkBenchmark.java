@@ -44,7 +44,7 @@ public final class WatermarkBenchmark implements Benchmark {
 
     @Override
     public BenchmarkResult run(long seed, double scale) throws Exception {
-        int originals = Math.max(2, (int) Math.round(FULL_ORIGINALS * scale));
+        int originals = Math.max(1, (int) Math.round(FULL_ORIGINALS * scale));
         Font font = Font.createFont(Font.TRUETYPE_FONT, ModelStore.path("font-noto-sans-sc").toFile());
         Map<Variant, int[]> correct = new EnumMap<>(Variant.class), total = new EnumMap<>(Variant.class);
         int[] methodRight = {0, 0};

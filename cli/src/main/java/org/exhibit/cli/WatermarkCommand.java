@@ -68,7 +68,7 @@ class WatermarkCommand implements Callable<Integer> {
                     new WatermarkAnalyzer.Side(ea, ia), given, ocr));
             models.addAll(Ocr.models());
         }
-        findings.addAll(MetadataComparison.compare(eo, original, ea, accused, common.limits()));
+        findings.addAll(MetadataComparison.compare(eo, original, ea, accused, ia, common.limits()));
         Map<String, Object> options = new TreeMap<>(Map.of("maxPixels", common.maxPixels,
                 "maxFileBytes", common.maxFileBytes));
         if (given != null) {
