@@ -28,9 +28,9 @@ final class TextDetector {
         this.model = model;
     }
 
-    List<Quad> detect(Planes image) throws OrtException {
+    List<Quad> detect(Planes image, int minSide) throws OrtException {
         int w = image.width, h = image.height;
-        double ratio = Math.min(w, h) < MIN_SIDE ? (double) MIN_SIDE / Math.min(w, h) : 1.0;
+        double ratio = Math.min(w, h) < minSide ? (double) minSide / Math.min(w, h) : 1.0;
         if (Math.max(w, h) * ratio > MAX_SIDE) {
             ratio = (double) MAX_SIDE / Math.max(w, h);
         }

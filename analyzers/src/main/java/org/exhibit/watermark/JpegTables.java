@@ -1,0 +1,102 @@
+package org.exhibit.watermark;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * JPEG quantisation tables read from the DQT segments (ITU-T T.81 B.2.4.1), and the IJG quality they match:
+ * libjpeg scales the standard tables of T.81 Annex K by S = 5000/Q (Q < 50) or 200 − 2Q, entry = (base·S + 50)/100
+ * clamped to 1..255. A table equal to a scaled standard table gives that Q exactly; others get the nearest Q.
+ */
+final class JpegTables {
+
+    /** T.81 Table K.1, luminance, in natural (row-major) order. */
+    static final int[] STD_LUMA = {
+            16, 11, 10, 16, 24, 40, 51, 61, 12, 12, 14, 19, 26, 58, 60, 55,
+            14, 13, 16, 24, 40, 57, 69, 56, 14, 17, 22, 29, 51, 87, 80, 62,
+            18, 22, 37, 56, 68, 109, 103, 77, 24, 35, 55, 64, 81, 104, 113, 92,
+            49, 64, 78, 87, 103, 121, 120, 101, 72, 92, 95, 98, 112, 100, 103, 99};
+
+    /** Zig-zag position k → natural index (T.81 Figure A.6). */
+    static final int[] ZIGZAG = {
+            0, 1, 8, 16, 9, 2, 3, 10, 17, 24, 32, 25, 18, 11, 4, 5,
+            12, 19, 26, 33, 40, 48, 41, 34, 27, 20, 13, 6, 7, 14, 21, 28,
+            35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51,
+            58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63};
+
+    private JpegTables() {
+    }
+
+    /** One table: its id (0..3) and 64 entries in natural order. */
+    record Table(int id, int[] natural) {
+    }
+
+    /** Every DQT table in file order (empty for a file that is not a JPEG). */
+    static List<Table> read(byte[] f) {
+        List<Table> out = new ArrayList<>();
+        if (f.length < 4 || (f[0] & 0xff) != 0xFF || (f[1] & 0xff) != 0xD8) {
+            return out;
+        }
+        int p = 2;
+        while (p + 4 <= f.length) {
+            if ((f[p] & 0xff) != 0xFF) {
+                break;
+            }
+            int marker = f[p + 1] & 0xff;
+            if (marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0x01 || marker == 0xFF) {
+                p += marker == 0xFF ? 1 : 2;
+                continue;
+            }
+            if (marker == 0xDA || marker == 0xD9) {
+                break; // start of scan: tables come before it in baseline and progressive files alike
+            }
+            int len = (f[p + 2] & 0xff) << 8 | (f[p + 3] & 0xff);
+            int end = Math.min(f.length, p + 2 + len);
+            if (marker == 0xDB) {
+                int q = p + 4;
+                while (q < end) {
+                    int precision = (f[q] & 0xff) >> 4, id = f[q] & 0x0f;
+                    int size = precision == 0 ? 1 : 2;
+                    if (q + 1 + 64 * size > end) {
+                        break;
+                    }
+                    int[] nat = new int[64];
+                    for (int k = 0; k < 64; k++) {
+                        int at = q + 1 + k * size;
+                        nat[ZIGZAG[k]] = size == 1 ? f[at] & 0xff : (f[at] & 0xff) << 8 | (f[at + 1] & 0xff);
+                    }
+                    out.add(new Table(id, nat));
+                    q += 1 + 64 * size;
+                }
+            }
+            p += 2 + len;
+        }
+        return out;
+    }
+
+    /** The IJG quality (1..100) whose luminance table is nearest; [quality, summed absolute difference]. */
+    static int[] ijgQuality(int[] luma) {
+        int bestQ = 0, bestD = Integer.MAX_VALUE;
+        for (int q = 1; q <= 100; q++) {
+            int[] t = scaled(q);
+            int d = 0;
+            for (int i = 0; i < 64; i++) {
+                d += Math.abs(t[i] - luma[i]);
+            }
+            if (d < bestD) {
+                bestD = d;
+                bestQ = q;
+            }
+        }
+        return new int[]{bestQ, bestD};
+    }
+
+    static int[] scaled(int quality) {
+        int s = quality < 50 ? 5000 / quality : 200 - 2 * quality;
+        int[] t = new int[64];
+        for (int i = 0; i < 64; i++) {
+            t[i] = Math.max(1, Math.min(255, (STD_LUMA[i] * s + 50) / 100));
+        }
+        return t;
+    }
+}
