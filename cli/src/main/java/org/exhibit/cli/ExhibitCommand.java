@@ -10,7 +10,7 @@ import picocli.CommandLine.IVersionProvider;
         description = "Evidence toolkit for disputes over AI-generated content: reads and reproduces generation "
                 + "metadata, compares images and voices, checks watermarks and AI labels, and writes reports "
                 + "a court can rely on.",
-        subcommands = {ReportCommand.class, BundleCommand.class, InspectCommand.class, SdCommand.class, LabelCommand.class,
+        subcommands = {ReportCommand.class, BundleCommand.class, InspectCommand.class, SdCommand.class, CompareCommand.class, LabelCommand.class,
                 VoiceCommand.class, BenchCommand.class, AutoComplete.GenerateCompletion.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ran, nothing failed",
