@@ -53,14 +53,19 @@ public final class Aligner {
 
     /** Aligns two luma images (full resolution); see the class comment. */
     public static Alignment align(Gray original, Gray accused) {
-        Gray o = original.downscaleTo(WORK_SIDE);
-        Gray a = accused.downscaleTo(WORK_SIDE);
+        // one common scale when it keeps both images usable: a crop then keeps the original's pixel size, which
+        // makes keypoints land on the same pixels (an independent scale per image costs a few pixels of accuracy)
+        int sideO = Math.max(original.width, original.height), sideA = Math.max(accused.width, accused.height);
+        double common = Math.min(1.0, Math.min((double) WORK_SIDE / sideO, (double) WORK_SIDE / sideA));
+        boolean shared = common * Math.min(sideO, sideA) >= WORK_SIDE / 2.0;
+        Gray o = shared ? scaled(original, common) : original.downscaleTo(WORK_SIDE);
+        Gray a = shared ? scaled(accused, common) : accused.downscaleTo(WORK_SIDE);
         Features fo = Features.detect(o);
         Features fa = Features.detect(a);
         Result direct = match(fo, fa);
         Result best = direct;
         boolean mirrored = false;
-        if (direct.inliers.size() < 2 * Alignment.GOOD_INLIERS) { // a mirror image matches poorly: try it flipped
+        if (direct.inliers.size() < 2 * Alignment.GOOD_INLIERS || direct.inliers.size() < 0.5 * direct.matches) { // a mirror image matches poorly: try it flipped
             Result flipped = match(fo, Features.detect(mirror(a)));
             best = flipped.inliers.size() > direct.inliers.size() + 4 ? flipped : direct;
             mirrored = best == flipped;
@@ -98,8 +103,9 @@ public final class Aligner {
         if (h == null || inliers < Alignment.WEAK_INLIERS || !saneGeometry(h, accused)) {
             return Alignment.Quality.NONE;
         }
-        return inliers >= Alignment.GOOD_INLIERS && ratio >= Alignment.GOOD_RATIO
-                ? Alignment.Quality.GOOD : Alignment.Quality.WEAK;
+        boolean good = inliers >= Alignment.GOOD_INLIERS && ratio >= Alignment.GOOD_RATIO
+                || inliers >= Alignment.FEW_INLIERS && ratio >= Alignment.CLEAN_RATIO;
+        return good ? Alignment.Quality.GOOD : Alignment.Quality.WEAK;
     }
 
     /** The accused's outline must map to a convex quadrilateral of plausible size (no fold, no blow-up). */
@@ -129,6 +135,10 @@ public final class Aligner {
         }
         double scale = Math.abs(area / 2) / ((double) accused.width * accused.height);
         return scale > 1.0 / 64 && scale < 64;
+    }
+
+    private static Gray scaled(Gray g, double s) {
+        return s >= 1.0 ? g : g.resizeArea(Math.max(1, (int) Math.round(g.width * s)), Math.max(1, (int) Math.round(g.height * s)));
     }
 
     private static Gray mirror(Gray g) {
