@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
                 + "hashes and consistency, reconstruct a creator's history, and reproduce a generation.",
         subcommands = {SdShowCommand.class, SdNoiseCommand.class, SdRecipeCommand.class, SdVerifyModelCommand.class,
                 SdHistoryCommand.class})
+        subcommands = {SdShowCommand.class, SdNoiseCommand.class, SdRecipeCommand.class, SdReplayCommand.class})
 class SdCommand implements Runnable {
 
     @picocli.CommandLine.Spec
