@@ -15,7 +15,10 @@ public final class Analyses {
 
     private static final List<Analysis> ALL = List.of(
             new MetadataAnalysis(),
-            new SdMetadataAnalysis());
+            new SdMetadataAnalysis(),
+            new RecipeAnalysis(),
+            new LabelAnalysis(),
+            new VoiceAnalysis());
 
     private Analyses() {
     }

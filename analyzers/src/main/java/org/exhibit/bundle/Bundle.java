@@ -66,6 +66,9 @@ public final class Bundle {
                 inputs.add(new AnalysisContext.Input(x, f));
             }
             byEntry.put(e.file(), inputs);
+            for (AnalysisContext.Input in : inputs) { // a file inside a folder exhibit can be named on its own
+                byEntry.putIfAbsent(Bags.relative(root.resolve(Bags.DATA), in.path()), List.of(in));
+            }
             byRole.computeIfAbsent(e.role(), r -> new ArrayList<>()).addAll(inputs);
             all.addAll(inputs);
         }
