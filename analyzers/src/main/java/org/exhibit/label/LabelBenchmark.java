@@ -4,6 +4,9 @@ import org.exhibit.bench.Benchmark;
 import org.exhibit.bench.BenchmarkResult;
 import org.exhibit.bench.BenchmarkResult.MethodResult;
 import org.exhibit.evidence.Exhibit;
+import org.exhibit.fixtures.C2paBuilder;
+import org.exhibit.fixtures.Pictures;
+import org.exhibit.fixtures.PngBuilder;
 import org.exhibit.io.Inputs;
 import org.exhibit.io.Limits;
 
@@ -29,8 +32,8 @@ public final class LabelBenchmark implements Benchmark {
 
     @Override
     public String description() {
-        return "GB 45438 implicit labels in 18 carriers vs look-alikes; field validation; SD/SDXL watermark vs clean "
-                + "pictures after JPEG 90/75/50, resize 0.75/0.5 and crop";
+        return "GB 45438 implicit labels in 18 carriers vs look-alikes; field validation; C2PA data-hash binding; "
+                + "SD/SDXL watermark vs clean pictures after JPEG 90/75/50, resize 0.75/0.5 and crop";
     }
 
     @Override
@@ -42,6 +45,7 @@ public final class LabelBenchmark implements Benchmark {
         try {
             methods.add(implicit(dir, r, perCarrier));
             methods.add(validation(r, Math.max(10, (int) Math.round(200 * scale))));
+            methods.add(c2paBinding(dir, r, Math.max(2, (int) Math.round(20 * scale))));
             methods.addAll(WatermarkBench.run(r.split(), Math.max(4, (int) Math.round(30 * scale))));
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
@@ -52,9 +56,10 @@ public final class LabelBenchmark implements Benchmark {
         }
         return new BenchmarkResult(name(), seed, scale, perCarrier + " labelled and " + perCarrier
                 + " look-alike files per carrier (" + LabelCorpus.CARRIERS.length + " carriers); "
-                + methods.get(1).positives() + "+" + methods.get(1).negatives() + " validation cases; watermark "
-                + methods.get(2).positives() + "+" + methods.get(2).negatives() + " 512x512 procedural pictures per "
-                + "condition", methods);
+                + methods.get(1).positives() + "+" + methods.get(1).negatives() + " validation cases; "
+                + methods.get(2).positives() + "+" + methods.get(2).negatives() + " C2PA-signed PNGs (one byte "
+                + "changed / intact); watermark " + methods.get(3).positives() + "+" + methods.get(3).negatives()
+                + " 512x512 procedural pictures per condition", methods);
     }
 
     private static MethodResult implicit(Path dir, SplittableRandom r, int perCarrier) throws Exception {
@@ -89,6 +94,33 @@ public final class LabelBenchmark implements Benchmark {
         LabelAnalyzer.Result res = LabelAnalyzer.analyze(e, file, Limits.DEFAULT, new LabelAnalyzer.Options(false, null));
         Files.delete(file);
         return !res.marks().implicitLabels.isEmpty();
+    }
+
+    /** Signed PNGs, intact (negatives) or with one byte outside the manifest changed (positives). */
+    private static MethodResult c2paBinding(Path dir, SplittableRandom r, int n) throws Exception {
+        int fp = 0;
+        int fn = 0;
+        long start = System.nanoTime();
+        C2paBuilder builder = C2paBuilder.of("Exhibit Bench", ImplicitFindings.SOURCE_TYPES + "trainedAlgorithmicMedia");
+        for (int i = 0; i < n; i++) {
+            byte[] signed = builder.png(PngBuilder.rgb(Pictures.scene(64, 48, r.nextLong())).build());
+            byte[] changed = signed.clone();
+            int manifestEnd = 33 + 12 + (int) Bin.be32(signed, 33);
+            changed[manifestEnd + r.nextInt(changed.length - manifestEnd)] ^= (byte) (1 + r.nextInt(255));
+            fp += tampered(dir, "intact-" + i + ".png", signed) ? 1 : 0;
+            fn += tampered(dir, "changed-" + i + ".png", changed) ? 0 : 1;
+        }
+        return new MethodResult("c2pa-binding", "c2pa.hash.data mismatch (label.c2pa-tampered)", n, n, rate(fp, n),
+                rate(fn, n), null, (System.nanoTime() - start) / 1e6 / (2.0 * n));
+    }
+
+    private static boolean tampered(Path dir, String name, byte[] bytes) throws Exception {
+        Path file = dir.resolve(name);
+        Files.write(file, bytes);
+        Exhibit e = Inputs.open(file, "input", Limits.DEFAULT);
+        LabelAnalyzer.Result res = LabelAnalyzer.analyze(e, file, Limits.DEFAULT, new LabelAnalyzer.Options(false, null));
+        Files.delete(file);
+        return res.findings().stream().anyMatch(f -> f.rule().equals("label.c2pa-tampered"));
     }
 
     private static MethodResult validation(SplittableRandom r, int n) {
