@@ -69,6 +69,9 @@ public final class LabelAnalyzer {
         } catch (IOException e) {
             throw new InputException(file, "cannot read: " + e.getMessage(), e);
         }
+        if (DECODED_IMAGES.contains(scan.format)) {
+            SdMarkFindings.add(exhibit, file, limits, marks, out);
+        }
         if (DECODED_IMAGES.contains(scan.format) && (options.watermark() || options.ocr() != null)) {
             BufferedImage img = Images.read(file, limits);
             if (options.watermark()) {

@@ -89,6 +89,17 @@ class LabelStatusTest {
     }
 
     @Test
+    void sdRecordIsAGeneratorMark() throws Exception {
+        String infotext = "a cat\nSteps: 20, Sampler: Euler a, CFG scale: 7, Seed: 42, Size: 32x32, Model: sd_xl_base_1.0";
+        byte[] png = PngBuilder.rgb(Pictures.scene(32, 32, 7)).text("parameters", infotext).build();
+        LabelTestSupport.Run r = LabelTestSupport.run(dir, "sd.png", png);
+        EvidencePointer p = r.only("label.sd-metadata").evidence().get(0);
+        assertEquals(LabelTestSupport.indexOf(png, "parameters"), p.offset());
+        assertEquals("generated-but-unlabelled", r.statusName());
+        assertEquals(p, r.status().evidence().get(0));
+    }
+
+    @Test
     void plainFileHasNoEvidenceEitherWay() throws Exception {
         LabelTestSupport.Run r = LabelTestSupport.run(dir, "plain.png", PngBuilder.rgb(Pictures.scene(32, 32, 5)).build());
         assertEquals("no-evidence", r.statusName());
