@@ -10,10 +10,9 @@ import picocli.CommandLine.IVersionProvider;
         description = "Evidence toolkit for disputes over AI-generated content: reads and reproduces generation "
                 + "metadata, compares images and voices, checks watermarks and AI labels, and writes reports "
                 + "a court can rely on.",
-        subcommands = {ReportCommand.class, BundleCommand.class, InspectCommand.class, SdCommand.class, LabelCommand.class,
-                VoiceCommand.class, WatermarkCommand.class, BenchCommand.class, AutoComplete.GenerateCompletion.class},
-        subcommands = {ReportCommand.class, BundleCommand.class, InspectCommand.class, SdCommand.class, CompareCommand.class, LabelCommand.class,
-                VoiceCommand.class, BenchCommand.class, AutoComplete.GenerateCompletion.class},
+        subcommands = {ReportCommand.class, BundleCommand.class, InspectCommand.class, SdCommand.class,
+                CompareCommand.class, WatermarkCommand.class, VoiceCommand.class, LabelCommand.class, BenchCommand.class,
+                AutoComplete.GenerateCompletion.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ran, nothing failed",
                 "  1  a finding or policy check crossed --fail-on or the bundle policy",

@@ -6,9 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "sd", mixinStandardHelpOptions = true,
         description = "Stable Diffusion generation records: read them from any generator's files, check model "
                 + "hashes and consistency, reconstruct a creator's history, and reproduce a generation.",
-        subcommands = {SdShowCommand.class, SdNoiseCommand.class, SdRecipeCommand.class, SdVerifyModelCommand.class,
-                SdHistoryCommand.class})
-        subcommands = {SdShowCommand.class, SdNoiseCommand.class, SdRecipeCommand.class, SdReplayCommand.class})
+        subcommands = {SdShowCommand.class, SdVerifyModelCommand.class, SdHistoryCommand.class, SdRecipeCommand.class,
+                SdReplayCommand.class, SdNoiseCommand.class})
 class SdCommand implements Runnable {
 
     @picocli.CommandLine.Spec
