@@ -16,7 +16,10 @@ public final class Analyses {
     private static final List<Analysis> ALL = List.of(
             new MetadataAnalysis(),
             new SdMetadataAnalysis(),
+            new HistoryAnalysis(),
             new RecipeAnalysis(),
+            new SimilarityAnalysis(),
+            new WatermarkAnalysis(),
             new LabelAnalysis(),
             new VoiceAnalysis());
 
