@@ -1,5 +1,7 @@
 package org.exhibit.sd;
 
+import org.exhibit.fixtures.PngBuilder;
+
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -13,7 +15,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 /**
@@ -54,37 +55,9 @@ public final class SdContainers {
 
     /** A PNG of {@code image} (RGBA when it has alpha) with {@code chunks} after IHDR. */
     public static byte[] png(BufferedImage image, List<Chunk> chunks) {
-        boolean alpha = image.getColorModel().hasAlpha();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(PngText.SIGNATURE);
-        byte[] ihdr = new byte[13];
-        putInt(ihdr, 0, image.getWidth());
-        putInt(ihdr, 4, image.getHeight());
-        ihdr[8] = 8;
-        ihdr[9] = (byte) (alpha ? 6 : 2);
-        chunk(out, "IHDR", ihdr);
-        for (Chunk c : chunks) {
-            chunk(out, c.type(), c.data());
-        }
-        int channels = alpha ? 4 : 3;
-        int w = image.getWidth();
-        byte[] raw = new byte[image.getHeight() * (1 + w * channels)];
-        int p = 0;
-        for (int y = 0; y < image.getHeight(); y++) {
-            raw[p++] = 0;
-            for (int x = 0; x < w; x++) {
-                int argb = image.getRGB(x, y);
-                raw[p++] = (byte) (argb >> 16);
-                raw[p++] = (byte) (argb >> 8);
-                raw[p++] = (byte) argb;
-                if (alpha) {
-                    raw[p++] = (byte) (argb >>> 24);
-                }
-            }
-        }
-        chunk(out, "IDAT", deflate(raw));
-        chunk(out, "IEND", new byte[0]);
-        return out.toByteArray();
+        PngBuilder b = image.getColorModel().hasAlpha() ? PngBuilder.rgba(image) : PngBuilder.rgb(image);
+        chunks.forEach(c -> b.chunk(c.type(), c.data()));
+        return b.build();
     }
 
     /** The TIFF block piexif writes for {Exif: {UserComment: value}} in the given byte order. */
@@ -221,17 +194,6 @@ public final class SdContainers {
         }
     }
 
-    private static void chunk(ByteArrayOutputStream o, String type, byte[] data) {
-        byte[] t = latin1(type);
-        CRC32 crc = new CRC32();
-        crc.update(t);
-        crc.update(data);
-        o.writeBytes(u32(data.length, false));
-        o.writeBytes(t);
-        o.writeBytes(data);
-        o.writeBytes(u32((int) crc.getValue(), false));
-    }
-
     private static void riff(ByteArrayOutputStream o, String type, byte[] data) {
         o.writeBytes(latin1(type));
         o.writeBytes(u32(data.length, true));
@@ -271,10 +233,6 @@ public final class SdContainers {
 
     private static byte[] u16(int v, boolean le) {
         return le ? new byte[]{(byte) v, (byte) (v >> 8)} : new byte[]{(byte) (v >> 8), (byte) v};
-    }
-
-    private static void putInt(byte[] b, int at, int v) {
-        System.arraycopy(u32(v, false), 0, b, at, 4);
     }
 
     private static byte[] latin1(String s) {
