@@ -15,7 +15,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.zip.Deflater;
 
 /**
  * Writes the carriers generators put their records in, byte by byte as they write them: PNG text chunks right
@@ -45,11 +44,11 @@ public final class SdContainers {
         public static Chunk itxt(String keyword, String value, boolean compressed) {
             byte[] body = value.getBytes(StandardCharsets.UTF_8);
             return new Chunk("iTXt", concat(latin1(keyword), new byte[]{0, (byte) (compressed ? 1 : 0), 0, 0, 0},
-                    compressed ? deflate(body) : body));
+                    compressed ? PngBuilder.deflate(body) : body));
         }
 
         public static Chunk ztxt(String keyword, String value) {
-            return new Chunk("zTXt", concat(latin1(keyword), new byte[]{0, 0}, deflate(latin1(value))));
+            return new Chunk("zTXt", concat(latin1(keyword), new byte[]{0, 0}, PngBuilder.deflate(latin1(value))));
         }
     }
 
@@ -201,19 +200,6 @@ public final class SdContainers {
         if ((data.length & 1) == 1) {
             o.write(0);
         }
-    }
-
-    static byte[] deflate(byte[] data) {
-        Deflater d = new Deflater(9);
-        d.setInput(data);
-        d.finish();
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        byte[] buf = new byte[1 << 16];
-        while (!d.finished()) {
-            o.write(buf, 0, d.deflate(buf));
-        }
-        d.end();
-        return o.toByteArray();
     }
 
     private static byte[] gzip(byte[] data) {

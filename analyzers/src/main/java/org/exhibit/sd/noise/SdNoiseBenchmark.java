@@ -36,20 +36,11 @@ public final class SdNoiseBenchmark implements Benchmark {
     public BenchmarkResult run(long seed, double scale) {
         List<MethodResult> methods = new ArrayList<>();
         int speedCount = Math.max(2, (int) Math.round(20 * scale));
-        methods.add(exact("torch-cpu-avx2", "bit-identical float32", List.of(
-                pair(floats(AVX2_RANDN_S0_N16), randnCpu(0, 16, TorchCpuRandom.Kernel.X86_AVX2)),
-                pair(floats(AVX2_RANDN_S0_N17), randnCpu(0, 17, TorchCpuRandom.Kernel.X86_AVX2)),
-                pair(floats(AVX2_RANDN_S42_N37), randnCpu(42, 37, TorchCpuRandom.Kernel.X86_AVX2)),
-                pair(floats(AVX2_RANDN_S2692150200_N100), randnCpu(CASE_SEED, 100, TorchCpuRandom.Kernel.X86_AVX2)),
-                pair(floats(AVX2_LATENT_SAMPLE997), sample(randnCpu(CASE_SEED, LATENT, TorchCpuRandom.Kernel.X86_AVX2)))),
-                0, speedCount, seed, NoiseSource.CPU, TorchCpuRandom.Kernel.X86_AVX2));
-        methods.add(exact("torch-cpu-portable", "bit-identical float32", List.of(
-                pair(floats(PORTABLE_RANDN_S0_N16), randnCpu(0, 16, TorchCpuRandom.Kernel.PORTABLE)),
-                pair(floats(PORTABLE_RANDN_S0_N17), randnCpu(0, 17, TorchCpuRandom.Kernel.PORTABLE)),
-                pair(floats(PORTABLE_RANDN_S42_N37), randnCpu(42, 37, TorchCpuRandom.Kernel.PORTABLE)),
-                pair(floats(PORTABLE_RANDN_S2692150200_N100), randnCpu(CASE_SEED, 100, TorchCpuRandom.Kernel.PORTABLE)),
-                pair(floats(PORTABLE_LATENT_SAMPLE997), sample(randnCpu(CASE_SEED, LATENT, TorchCpuRandom.Kernel.PORTABLE)))),
-                0, speedCount, seed, NoiseSource.CPU, TorchCpuRandom.Kernel.PORTABLE));
+        methods.add(torchCpu("torch-cpu-avx2", TorchCpuRandom.Kernel.X86_AVX2, AVX2_RANDN_S0_N16, AVX2_RANDN_S0_N17,
+                AVX2_RANDN_S42_N37, AVX2_RANDN_S2692150200_N100, AVX2_LATENT_SAMPLE997, speedCount, seed));
+        methods.add(torchCpu("torch-cpu-portable", TorchCpuRandom.Kernel.PORTABLE, PORTABLE_RANDN_S0_N16,
+                PORTABLE_RANDN_S0_N17, PORTABLE_RANDN_S42_N37, PORTABLE_RANDN_S2692150200_N100,
+                PORTABLE_LATENT_SAMPLE997, speedCount, seed));
         methods.add(exact("torch-cpu-double-path", "bit-identical float32", List.of(
                 pair(floats(RANDN_S0_N4), randnCpu(0, 4, TorchCpuRandom.Kernel.X86_AVX2)),
                 pair(floats(RANDN_S1_N15), randnCpu(1, 15, TorchCpuRandom.Kernel.X86_AVX2)),
@@ -73,6 +64,19 @@ public final class SdNoiseBenchmark implements Benchmark {
         return new BenchmarkResult(name(), seed, scale, "fixed reference values (torch 1.13.1 Debian x86-64, "
                 + "A1111 rng_philox.py under NumPy 1.24.2) for seeds 0, 1, 7, 42, 2692150200, 2^40+5; speed over "
                 + speedCount + " latents of 4x128x128 from the given seed", methods);
+    }
+
+    /** One torch CPU kernel against its references: seeds 0 (16 and 17 values), 42, the case seed, a latent sample. */
+    private static MethodResult torchCpu(String method, TorchCpuRandom.Kernel kernel, int[] s0n16, int[] s0n17,
+                                         int[] s42n37, int[] caseN100, int[] latentSample, int speedCount,
+                                         long seed) {
+        return exact(method, "bit-identical float32", List.of(
+                pair(floats(s0n16), randnCpu(0, 16, kernel)),
+                pair(floats(s0n17), randnCpu(0, 17, kernel)),
+                pair(floats(s42n37), randnCpu(42, 37, kernel)),
+                pair(floats(caseN100), randnCpu(CASE_SEED, 100, kernel)),
+                pair(floats(latentSample), sample(randnCpu(CASE_SEED, LATENT, kernel)))),
+                0, speedCount, seed, NoiseSource.CPU, kernel);
     }
 
     private record Pair(float[] expected, float[] actual) {
