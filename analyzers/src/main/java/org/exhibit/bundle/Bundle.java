@@ -1,5 +1,10 @@
 package org.exhibit.bundle;
 
+import org.exhibit.analysis.Analyses;
+import org.exhibit.analysis.Analysis;
+import org.exhibit.analysis.AnalysisContext;
+import org.exhibit.analysis.Roles;
+
 import org.exhibit.evidence.Exhibit;
 import org.exhibit.io.InputException;
 import org.exhibit.io.Inputs;
@@ -97,10 +102,12 @@ public final class Bundle {
             String at = "/analyses/" + i;
             Analysis a = Analyses.named(s.analysis()).orElseThrow(() -> parsed.error(at + "/analysis", "unknown analysis '"
                     + s.analysis() + "' (known: " + String.join(", ", Analyses.questions().keySet()) + ")"));
+            Set<String> known = new TreeSet<>(a.defaults().keySet());
+            known.addAll(a.optionalParams());
             for (String key : s.params().keySet()) {
-                if (!a.defaults().containsKey(key)) {
+                if (!known.contains(key)) {
                     throw parsed.error(at + "/params/" + key, "analysis '" + a.name() + "' has no parameter '" + key
-                            + "' (known: " + (a.defaults().isEmpty() ? "none" : String.join(", ", new TreeSet<>(a.defaults().keySet()))) + ")");
+                            + "' (known: " + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
                 }
                 Object def = a.defaults().get(key);
                 Object val = s.params().get(key);

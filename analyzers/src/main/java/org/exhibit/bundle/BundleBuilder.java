@@ -1,5 +1,7 @@
 package org.exhibit.bundle;
 
+import org.exhibit.analysis.Roles;
+
 import org.exhibit.io.InputException;
 import org.exhibit.io.Limits;
 

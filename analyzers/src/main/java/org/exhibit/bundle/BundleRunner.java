@@ -1,7 +1,14 @@
 package org.exhibit.bundle;
 
+import org.exhibit.analysis.Analysis;
+import org.exhibit.analysis.AnalysisContext;
+import org.exhibit.analysis.Analyses;
+import org.exhibit.analysis.ParameterException;
+import org.exhibit.analysis.Progress;
+
 import org.exhibit.evidence.Exhibit;
 import org.exhibit.evidence.Finding;
+import org.exhibit.evidence.InputProblem;
 import org.exhibit.evidence.Method;
 import org.exhibit.evidence.ModelUse;
 import org.exhibit.evidence.Report;
@@ -58,6 +65,7 @@ public final class BundleRunner {
         findings.add(integrity(bag));
         List<Map<String, Object>> analyses = new ArrayList<>();
         List<ModelUse> models = new ArrayList<>();
+        List<InputProblem> problems = new ArrayList<>();
         List<StepResult> results = runSteps(bundle.steps(), limits, Math.max(1, jobs), progress);
         for (int i = 0; i < results.size(); i++) {
             Bundle.PlannedStep s = bundle.steps().get(i);
@@ -76,6 +84,7 @@ public final class BundleRunner {
             analyses.add(entry);
             findings.addAll(r.findings());
             r.models().stream().filter(m -> !models.contains(m)).forEach(models::add);
+            r.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
         }
         List<Finding> checks = new ArrayList<>();
         for (CaseManifest.Check c : bundle.manifest().checks()) {
@@ -90,12 +99,12 @@ public final class BundleRunner {
         options.put("maxFileBytes", limits.maxFileBytes());
         List<Exhibit> exhibits = bundle.exhibits().stream().map(AnalysisContext.Input::exhibit).toList();
         Report report = new Report(Report.SCHEMA, bundle.manifest().caseName(), ToolInfo.current(),
-                bundle.manifest().date(), options, exhibits, findings, models);
+                bundle.manifest().date(), options, exhibits, findings, models, problems);
         progress.event("report", findings.size() + " findings, " + checks.size() + " policy checks");
         return new Run(report, checks);
     }
 
-    private record StepResult(List<Finding> findings, List<ModelUse> models) {
+    private record StepResult(List<Finding> findings, List<ModelUse> models, List<InputProblem> problems) {
     }
 
     private static List<StepResult> runSteps(List<Bundle.PlannedStep> steps, Limits limits, int jobs, Progress progress)
@@ -132,13 +141,13 @@ public final class BundleRunner {
     /** Runs one step. An input an analyzer cannot read becomes an inconclusive finding, not a failed run. */
     private static StepResult runStep(Bundle.PlannedStep s, Limits limits, Progress progress, String counter)
             throws Exception {
-        AnalysisContext c = new AnalysisContext(s.id(), s.inputs(), s.params(), limits, progress);
+        AnalysisContext c = new AnalysisContext(s.id(), CaseManifest.FILE_NAME, s.inputs(), s.params(), limits, progress);
         long t0 = System.nanoTime();
         progress.event(s.id(), counter + "started: " + s.analysis().question());
         List<Finding> findings;
         try {
-            findings = List.copyOf(s.analysis().run(c));
-        } catch (InputException e) {
+            findings = Analyses.run(s.analysis(), c).findings();
+        } catch (InputException | ParameterException e) {
             findings = List.of(Finding.builder("bundle", "bundle.analysis-failed", INTEGRITY)
                     .verdict(Verdict.INCONCLUSIVE)
                     .statement("Analysis '" + s.id() + "' could not run: " + e.getMessage())
@@ -148,7 +157,7 @@ public final class BundleRunner {
         }
         progress.event(s.id(), counter + "done: " + findings.size() + " findings in "
                 + (System.nanoTime() - t0) / 1_000_000 + " ms");
-        return new StepResult(findings, c.models());
+        return new StepResult(findings, c.models(), c.problems());
     }
 
     private static Finding integrity(BagCheck.Result bag) {

@@ -1,5 +1,8 @@
 package org.exhibit.bundle;
 
+import org.exhibit.analysis.Analyses;
+import org.exhibit.analysis.Roles;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;

@@ -1,5 +1,7 @@
 package org.exhibit.bundle;
 
+import org.exhibit.analysis.Roles;
+
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

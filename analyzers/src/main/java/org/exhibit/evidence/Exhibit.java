@@ -14,6 +14,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonPropertyOrder({"path", "sha256", "size", "mediaType", "role"})
 public record Exhibit(String path, String sha256, long size, String mediaType, String role) {
 
+    /** How a figure names it: file name and short hash, the same wherever the file or its bundle sits. */
+    public String figureLabel() {
+        int slash = path.lastIndexOf('/');
+        return path.substring(slash + 1) + " (sha256 " + sha256.substring(0, Math.min(12, sha256.length())) + ")";
+    }
+
     public Exhibit withRole(String newRole) {
         return new Exhibit(path, sha256, size, mediaType, newRole);
     }

@@ -17,11 +17,14 @@ import java.util.TreeMap;
  * @param exhibits  every input, hashed
  * @param findings  in the order the analyzers produced them
  * @param models    weights the findings rest on
+ * @param problems  inputs that could not be analysed, each with its reason (absent from JSON when none)
  */
 @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"schema", "title", "tool", "createdAt", "options", "exhibits", "findings", "models"})
+@JsonPropertyOrder({"schema", "title", "tool", "createdAt", "options", "exhibits", "problems", "findings", "models"})
 public record Report(String schema, String title, ToolInfo tool, String createdAt, Map<String, Object> options,
-                     List<Exhibit> exhibits, List<Finding> findings, List<ModelUse> models) {
+                     List<Exhibit> exhibits, List<Finding> findings, List<ModelUse> models,
+                     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+                     List<InputProblem> problems) {
 
     public static final String SCHEMA = "exhibit-report/1";
 
@@ -30,6 +33,12 @@ public record Report(String schema, String title, ToolInfo tool, String createdA
         exhibits = List.copyOf(exhibits);
         findings = List.copyOf(findings);
         models = List.copyOf(models);
+        problems = problems == null ? List.of() : List.copyOf(problems);
+    }
+
+    public Report(String schema, String title, ToolInfo tool, String createdAt, Map<String, Object> options,
+                  List<Exhibit> exhibits, List<Finding> findings, List<ModelUse> models) {
+        this(schema, title, tool, createdAt, options, exhibits, findings, models, List.of());
     }
 
     /** The strongest verdict among the findings, INFO when there are none. */

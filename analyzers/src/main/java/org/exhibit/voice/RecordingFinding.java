@@ -51,7 +51,7 @@ final class RecordingFinding {
         if (a.logMel().length > 0) {
             b.figure(new Figure("voice-spectrogram-" + e.sha256().substring(0, 12),
                     "Log-mel spectrogram of " + e.path() + " (16 kHz, 40 mel bands, 60 dB range; dark = loud).",
-                    VoiceFigures.spectrogram(a.logMel(), "Spectrogram: " + e.path())));
+                    VoiceFigures.spectrogram(a.logMel(), "Spectrogram: " + e.figureLabel())));
         }
         return b.build();
     }

@@ -1,5 +1,7 @@
 package org.exhibit.bundle;
 
+import org.exhibit.analysis.Progress;
+
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;

@@ -1,5 +1,7 @@
 package org.exhibit.bundle;
 
+import org.exhibit.analysis.Progress;
+
 import org.exhibit.evidence.Finding;
 import org.exhibit.io.InputException;
 import org.exhibit.io.Limits;

@@ -1,7 +1,7 @@
 package org.exhibit.cli;
 
 import org.exhibit.bundle.BundleBuilder;
-import org.exhibit.bundle.Roles;
+import org.exhibit.analysis.Roles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

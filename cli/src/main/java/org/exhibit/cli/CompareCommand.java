@@ -1,21 +1,15 @@
 package org.exhibit.cli;
 
-import org.exhibit.evidence.Exhibit;
-import org.exhibit.evidence.Finding;
-import org.exhibit.io.Images;
-import org.exhibit.io.Inputs;
+import org.exhibit.analysis.Roles;
+import org.exhibit.report.TextReportWriter;
 import org.exhibit.similarity.AlignedPair;
 import org.exhibit.similarity.Aligner;
-import org.exhibit.similarity.SimilarityAnalyzer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
@@ -47,14 +41,12 @@ class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Exhibit o = Inputs.open(original, "original", common.limits());
-        Exhibit a = Inputs.open(accused, "accused", common.limits());
-        BufferedImage oi = Images.read(original, common.limits());
-        BufferedImage ai = Images.read(accused, common.limits());
-        List<Finding> findings = SimilarityAnalyzer.compare(o, oi, a, ai);
-        Map<String, Object> options = new TreeMap<>(Map.of("maxPixels", common.maxPixels,
-                "maxFileBytes", common.maxFileBytes, "keypointSide", Aligner.WORK_SIDE, "ssimGridSide", AlignedPair.GRID_SIDE));
-        var report = ReportOutput.report("exhibit compare", options, List.of(o, a), findings, List.of());
-        return ReportOutput.emit(report, output, spec.commandLine().getOut());
+        AnalysisRun run = new AnalysisRun("similarity", common)
+                .require(original, Roles.ORIGINAL, "original")
+                .require(accused, Roles.ACCUSED, "accused");
+        Map<String, Object> options = run.limitOptions();
+        options.put("keypointSide", Aligner.WORK_SIDE);
+        options.put("ssimGridSide", AlignedPair.GRID_SIDE);
+        return run.emit(run.report("exhibit compare", options), output, spec, TextReportWriter::render);
     }
 }

@@ -1,29 +1,24 @@
 package org.exhibit.cli;
 
-import org.exhibit.evidence.Exhibit;
-import org.exhibit.evidence.Finding;
-import org.exhibit.io.Inputs;
-import org.exhibit.metadata.MetadataInspector;
+import org.exhibit.analysis.Roles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = "Show what each file is: detected type, SHA-256, size, dimensions or duration, and every "
-                + "metadata item (EXIF, XMP, IPTC, PNG text chunks, audio tags, PDF info...).",
+                + "metadata item (EXIF, XMP, IPTC, PNG text chunks, audio tags, PDF info...). A file that cannot be "
+                + "read is named on standard error and in the report; the others are still done (exit 3).",
         footerHeading = "%nExamples:%n",
         footer = {"  exhibit inspect photo.png",
-                "  exhibit inspect --format json clip.wav report.pdf > inventory.json"})
+                "  exhibit inspect --format json clip.wav report.pdf > inventory.json",
+                "  exhibit inspect -r evidence/ --format json > inventory.json",
+                "  find . -name '*.jpg' | exhibit inspect --files-from -"})
 class InspectCommand implements Callable<Integer> {
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to inspect (never modified).")
-    List<Path> files;
+    @Mixin
+    BatchInputs inputs;
 
     @Mixin
     CommonOptions common;
@@ -36,15 +31,11 @@ class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Exhibit> exhibits = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>();
-        for (Path file : files) {
-            Exhibit e = Inputs.open(file, "input", common.limits());
-            exhibits.add(e);
-            findings.add(MetadataInspector.inspect(e, file, common.limits()));
+        if (inputs.isEmpty()) {
+            throw new UsageException("give at least one FILE (or -r FOLDER, or --files-from LIST)");
         }
-        var report = ReportOutput.report("exhibit inspect", Map.of("maxPixels", common.maxPixels,
-                "maxFileBytes", common.maxFileBytes), exhibits, findings, List.of());
-        return ReportOutput.emit(report, output, spec.commandLine().getOut(), InspectText::render);
+        AnalysisRun run = new AnalysisRun("metadata", common)
+                .each(inputs.items(common.maxFileBytes), Roles.INPUT, "input");
+        return run.emit(run.report("exhibit inspect", run.limitOptions()), output, spec, InspectText::render);
     }
 }

@@ -17,9 +17,14 @@ final class InspectText {
 
     static String render(Report r) {
         StringBuilder s = new StringBuilder();
-        for (int i = 0; i < r.exhibits().size(); i++) {
-            Exhibit e = r.exhibits().get(i);
-            Inventory inv = (Inventory) r.findings().get(i).data().get("inventory");
+        for (Exhibit e : r.exhibits()) {
+            Inventory inv = r.findings().stream()
+                    .filter(f -> f.evidence().stream().anyMatch(p -> e.sha256().equals(p.exhibit())))
+                    .map(f -> (Inventory) f.data().get("inventory")).filter(java.util.Objects::nonNull)
+                    .findFirst().orElse(null);
+            if (inv == null) {
+                continue; // not analysed: listed after the inventories
+            }
             s.append(e.path()).append('\n')
                     .append("  type      ").append(e.mediaType()).append('\n')
                     .append("  size      ").append(e.size()).append(" bytes\n")

@@ -1,21 +1,13 @@
 package org.exhibit.cli;
 
-import org.exhibit.evidence.Exhibit;
-import org.exhibit.evidence.Finding;
-import org.exhibit.evidence.ModelUse;
-import org.exhibit.io.Inputs;
-import org.exhibit.label.LabelAnalyzer;
-import org.exhibit.models.ModelUnavailableException;
-import org.exhibit.ocr.Ocr;
+import org.exhibit.analysis.Roles;
+import org.exhibit.evidence.Report;
+import org.exhibit.report.TextReportWriter;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -32,8 +24,8 @@ import java.util.concurrent.Callable;
                 "  exhibit label write picture.png --producer \"Example AI Ltd\" --produce-id 2025-0001 --out labelled.png"})
 class LabelCommand implements Callable<Integer> {
 
-    @Parameters(arity = "0..*", paramLabel = "FILE", description = "Files to examine (never modified).")
-    List<Path> files = new ArrayList<>();
+    @Mixin
+    BatchInputs inputs;
 
     @Option(names = "--original", paramLabel = "FILE",
             description = "An earlier version of the files: labels it has that they lack are reported as stripped.")
@@ -56,52 +48,22 @@ class LabelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (files.isEmpty()) {
-            throw new UsageException("give at least one FILE (or use 'exhibit label write')");
+        if (inputs.isEmpty()) {
+            throw new UsageException("give at least one FILE (or -r FOLDER, or --files-from LIST; "
+                    + "or use 'exhibit label write')");
         }
-        Ocr ocr = null;
-        String noOcrReason = null;
-        List<ModelUse> models = new ArrayList<>();
-        if (!noOcr) {
-            try {
-                ocr = Ocr.open();
-                models.addAll(Ocr.models());
-            } catch (ModelUnavailableException e) {
-                noOcrReason = "the OCR weights are not available (" + e.getMessage() + ")";
-            }
+        AnalysisRun run = new AnalysisRun("labels", common).param("ocr", !noOcr).param("watermark", !noWatermark);
+        if (original != null) {
+            run.require(original, Roles.LABELLED, "original");
         }
-        try {
-            LabelAnalyzer.Options options = new LabelAnalyzer.Options(!noWatermark, ocr, noOcrReason);
-            List<Exhibit> exhibits = new ArrayList<>();
-            List<Finding> findings = new ArrayList<>();
-            Exhibit originalExhibit = null;
-            LabelAnalyzer.Result originalResult = null;
-            if (original != null) {
-                originalExhibit = Inputs.open(original, "original", common.limits());
-                exhibits.add(originalExhibit);
-                originalResult = LabelAnalyzer.analyze(originalExhibit, original, common.limits(), options);
-                findings.addAll(originalResult.findings());
-                findings.add(LabelAnalyzer.status(originalExhibit, originalResult.marks(), null, null));
-            }
-            for (Path file : files) {
-                Exhibit e = Inputs.open(file, original == null ? "input" : "suspect", common.limits());
-                exhibits.add(e);
-                LabelAnalyzer.Result r = LabelAnalyzer.analyze(e, file, common.limits(), options);
-                findings.addAll(r.findings());
-                findings.add(LabelAnalyzer.status(e, r.marks(), originalResult == null ? null : originalResult.marks(),
-                        originalExhibit));
-            }
-            Map<String, Object> opts = new LinkedHashMap<>();
-            opts.put("maxPixels", common.maxPixels);
-            opts.put("maxFileBytes", common.maxFileBytes);
-            opts.put("ocr", ocr != null);
-            opts.put("watermark", !noWatermark);
-            var report = ReportOutput.report("exhibit label", opts, exhibits, findings, models);
-            return ReportOutput.emit(report, output, spec.commandLine().getOut());
-        } finally {
-            if (ocr != null) {
-                ocr.close();
-            }
-        }
+        run.each(inputs.items(common.maxFileBytes), original == null ? Roles.INPUT : Roles.UNLABELLED,
+                original == null ? "input" : "suspect");
+        Map<String, Object> opts = run.limitOptions();
+        Report report = run.report("exhibit label", opts);
+        opts.put("ocr", !report.models().isEmpty());
+        opts.put("watermark", !noWatermark);
+        report = new Report(report.schema(), report.title(), report.tool(), report.createdAt(), opts, report.exhibits(),
+                report.findings(), report.models(), report.problems());
+        return run.emit(report, output, spec, TextReportWriter::render);
     }
 }

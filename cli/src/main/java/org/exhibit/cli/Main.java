@@ -41,7 +41,8 @@ public final class Main {
                 err.println("exhibit: " + ie.getMessage());
                 return ExitCodes.INPUT;
             }
-            if (cause instanceof UsageException || cause instanceof CommandLine.ParameterException) {
+            if (cause instanceof UsageException || cause instanceof CommandLine.ParameterException
+                    || cause instanceof org.exhibit.analysis.ParameterException) {
                 err.println("exhibit: " + cause.getMessage());
                 return ExitCodes.USAGE;
             }

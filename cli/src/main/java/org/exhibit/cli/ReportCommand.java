@@ -1,7 +1,7 @@
 package org.exhibit.cli;
 
 import org.exhibit.bundle.BundleRunner;
-import org.exhibit.bundle.Progress;
+import org.exhibit.analysis.Progress;
 import org.exhibit.evidence.Finding;
 import org.exhibit.evidence.Verdict;
 import org.exhibit.report.JUnitXmlWriter;

@@ -4,6 +4,7 @@ import org.exhibit.evidence.Clock;
 import org.exhibit.evidence.Exhibit;
 import org.exhibit.evidence.Figure;
 import org.exhibit.evidence.Finding;
+import org.exhibit.evidence.InputProblem;
 import org.exhibit.evidence.ModelUse;
 import org.exhibit.evidence.Report;
 import org.exhibit.evidence.ToolInfo;
@@ -29,8 +30,13 @@ final class ReportOutput {
 
     static Report report(String title, Map<String, Object> options, List<Exhibit> exhibits, List<Finding> findings,
                          List<ModelUse> models) {
+        return report(title, options, exhibits, findings, models, List.of());
+    }
+
+    static Report report(String title, Map<String, Object> options, List<Exhibit> exhibits, List<Finding> findings,
+                         List<ModelUse> models, List<InputProblem> problems) {
         return new Report(Report.SCHEMA, title, ToolInfo.current(), Clock.reportTime(System.getenv("SOURCE_DATE_EPOCH")),
-                options, exhibits, findings, models);
+                options, exhibits, findings, models, problems);
     }
 
     /** Writes the report as asked and returns the exit code its findings imply. */
@@ -48,7 +54,7 @@ final class ReportOutput {
             }
         }
         byte[] rendered = switch (o.format) {
-            case text -> text.apply(report).getBytes(StandardCharsets.UTF_8);
+            case text -> (text.apply(report) + problemsText(report)).getBytes(StandardCharsets.UTF_8);
             case json -> JsonReportWriter.write(report);
             case html -> HtmlReportWriter.write(report);
             case pdf -> PdfReportWriter.write(report);
@@ -68,6 +74,16 @@ final class ReportOutput {
             writeAll(report, o.reportDir);
         }
         return o.failOn != null && report.strongest().compareTo(o.failOn) >= 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    /** The inputs that could not be analysed, after a command's own terminal text. */
+    static String problemsText(Report report) {
+        if (report.problems().isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder("\nnot analysed (" + report.problems().size() + "):\n");
+        report.problems().forEach(p -> b.append("  ").append(p.file()).append(": ").append(p.problem()).append('\n'));
+        return b.toString();
     }
 
     /** An output path that names an input would destroy evidence: refuse it before writing anything. */

@@ -1,14 +1,9 @@
 package org.exhibit.cli;
 
-import org.exhibit.evidence.Exhibit;
-import org.exhibit.evidence.Finding;
+import org.exhibit.report.TextReportWriter;
+import org.exhibit.analysis.Roles;
 import org.exhibit.io.InputException;
 import org.exhibit.io.Inputs;
-import org.exhibit.sd.GenerationRecord;
-import org.exhibit.sd.SdMetadata;
-import org.exhibit.sd.history.CreativeHistory;
-import org.exhibit.sd.history.HistoryEntry;
-import org.exhibit.sd.history.RecordedTime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -16,7 +11,6 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,26 +42,15 @@ class SdHistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Exhibit> exhibits = new ArrayList<>();
-        List<HistoryEntry> entries = new ArrayList<>();
-        List<Exhibit> skipped = new ArrayList<>();
-        for (Path file : images(dir)) {
-            Exhibit e = Inputs.open(file, "input", common.limits());
-            exhibits.add(e);
-            List<GenerationRecord> records = SdMetadata.read(file, common.limits());
-            if (records.isEmpty()) {
-                skipped.add(e);
-            } else {
-                entries.add(HistoryEntry.of(e, RecordedTime.of(file), records.get(0)));
-            }
-        }
-        if (exhibits.isEmpty()) {
+        List<BatchInputs.Item> files = images(dir).stream()
+                .map(p -> new BatchInputs.Item(p, Inputs.displayPath(p), null)).toList();
+        if (files.isEmpty()) {
             throw new InputException(dir, "holds no .png, .jpg, .jpeg or .webp file");
         }
-        List<Finding> findings = CreativeHistory.analyze(entries, skipped);
-        var report = ReportOutput.report("exhibit sd history", Map.of("maxPixels", common.maxPixels,
-                "maxFileBytes", common.maxFileBytes, "dir", Inputs.displayPath(dir)), exhibits, findings, List.of());
-        return ReportOutput.emit(report, output, spec.commandLine().getOut());
+        AnalysisRun run = new AnalysisRun("sd-history", common).each(files, Roles.GENERATION_FOLDER, "input");
+        Map<String, Object> options = run.limitOptions();
+        options.put("dir", Inputs.displayPath(dir));
+        return run.emit(run.report("exhibit sd history", options), output, spec, TextReportWriter::render);
     }
 
     private static List<Path> images(Path dir) throws InputException {

@@ -1,13 +1,9 @@
 package org.exhibit.cli;
 
-import org.exhibit.evidence.Exhibit;
-import org.exhibit.evidence.Finding;
+import org.exhibit.evidence.Report;
+import org.exhibit.analysis.Roles;
 import org.exhibit.io.InputException;
-import org.exhibit.io.Inputs;
 import org.exhibit.report.TextReportWriter;
-import org.exhibit.sd.GenerationRecord;
-import org.exhibit.sd.SdMetadata;
-import org.exhibit.sd.recipe.Recipes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,7 +12,6 @@ import picocli.CommandLine.Parameters;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -56,27 +51,16 @@ class SdRecipeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Exhibit e = Inputs.open(file, "input", common.limits());
-        GenerationRecord r = pick(file, SdMetadata.read(file, common.limits()), record);
-        Recipes.Recipe recipe = Recipes.write(r, Recipes.Target.valueOf(target.name().toUpperCase()));
-        Finding f = Recipes.finding(e, r, recipe);
-        var report = ReportOutput.report("exhibit sd recipe", Map.of("target", target.name()), List.of(e), List.of(f),
-                List.of());
+        AnalysisRun run = new AnalysisRun("reproduction-recipe", common)
+                .require(file, Roles.ORIGINAL, "input")
+                .param("target", target.name())
+                .param("record", record);
+        Report report = run.report("exhibit sd recipe", Map.of("target", target.name()));
+        String recipe = String.valueOf(report.findings().get(0).data().get("recipe"));
         if (save != null) {
             ReportOutput.refuseToOverwriteInputs(report, save);
-            Files.writeString(save, recipe.text(), StandardCharsets.UTF_8);
+            Files.writeString(save, recipe, StandardCharsets.UTF_8);
         }
-        return ReportOutput.emit(report, output, spec.commandLine().getOut(),
-                rep -> TextReportWriter.render(rep) + "\n" + recipe.text());
-    }
-
-    static GenerationRecord pick(Path file, List<GenerationRecord> records, int n) throws InputException {
-        if (records.isEmpty()) {
-            throw new InputException(file, "has no generation record");
-        }
-        if (n < 1 || n > records.size()) {
-            throw new UsageException("--record " + n + ": the file has " + records.size() + " record(s)");
-        }
-        return records.get(n - 1);
+        return run.emit(report, output, spec, rep -> TextReportWriter.render(rep) + "\n" + recipe);
     }
 }

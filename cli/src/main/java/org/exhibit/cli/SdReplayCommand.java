@@ -1,16 +1,9 @@
 package org.exhibit.cli;
 
-import org.exhibit.evidence.Exhibit;
-import org.exhibit.evidence.Finding;
-import org.exhibit.io.Images;
-import org.exhibit.io.Inputs;
-import org.exhibit.sd.GenerationRecord;
-import org.exhibit.sd.SdMetadata;
-import org.exhibit.sd.replay.GeneratorServer;
-import org.exhibit.sd.replay.Progress;
-import org.exhibit.sd.replay.Replay;
+import org.exhibit.analysis.Roles;
+import org.exhibit.evidence.Report;
+import org.exhibit.report.TextReportWriter;
 import org.exhibit.sd.replay.ReplayException;
-import org.exhibit.sd.replay.Variations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,11 +12,9 @@ import picocli.CommandLine.Parameters;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -75,42 +66,36 @@ class SdReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Exhibit claimed = Inputs.open(file, "original", common.limits());
-        GenerationRecord r = SdRecipeCommand.pick(file, SdMetadata.read(file, common.limits()), record);
-        var image = Images.read(file, common.limits());
-        boolean comfyRecord = r.generator() != null && r.generator().toLowerCase(Locale.ROOT).contains("comfy");
-        GeneratorServer.Api chosen = api != null ? GeneratorServer.Api.valueOf(api.name().toUpperCase(Locale.ROOT))
-                : comfyRecord ? GeneratorServer.Api.COMFYUI : GeneratorServer.Api.A1111;
         if (timeoutSeconds <= 0) {
             throw new UsageException("--timeout must be positive");
         }
-        GeneratorServer client;
-        try {
-            client = GeneratorServer.connect(chosen, server, Duration.ofSeconds(timeoutSeconds));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--server: " + e.getMessage());
-        }
-        List<Variations.Kind> controls = variations.stream()
-                .map(v -> Variations.Kind.valueOf(v.name().toUpperCase(Locale.ROOT))).distinct().toList();
+        List<String> controls = variations.stream().map(Enum::name).distinct().toList();
         PrintWriter err = spec.commandLine().getErr();
-        Progress progress = (step, fraction) -> {
-            err.println("exhibit: replay: " + step + (fraction >= 0 ? String.format(Locale.ROOT, " %.0f%%",
-                    fraction * 100) : ""));
-            err.flush();
-        };
-        List<Finding> findings;
+        AnalysisRun run = new AnalysisRun("replay", common)
+                .require(file, Roles.ORIGINAL, "original")
+                .param("server", server.toString())
+                .param("api", api == null ? null : api.name())
+                .param("variations", String.join(",", controls))
+                .param("timeoutSeconds", timeoutSeconds)
+                .param("record", record)
+                .progress((step, message) -> {
+                    err.println("exhibit: replay: " + message);
+                    err.flush();
+                });
+        Report report;
         try {
-            findings = Replay.run(claimed, image, r, client, controls, progress);
+            report = run.report("exhibit sd replay", Map.of());
         } catch (ReplayException e) {
             err.println("exhibit: replay: " + e.getMessage());
             return ExitCodes.INPUT;
         }
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("server", server.toString());
-        options.put("api", chosen.name().toLowerCase(Locale.ROOT));
-        options.put("variations", controls.stream().map(k -> k.name().toLowerCase(Locale.ROOT)).toList());
+        options.put("api", api == null ? "auto (comfyui for ComfyUI records, else a1111)" : api.name());
+        options.put("variations", controls);
         options.put("timeoutSeconds", timeoutSeconds);
-        var report = ReportOutput.report("exhibit sd replay", options, List.of(claimed), findings, List.of());
-        return ReportOutput.emit(report, output, spec.commandLine().getOut());
+        report = new Report(report.schema(), report.title(), report.tool(), report.createdAt(), options,
+                report.exhibits(), report.findings(), report.models(), report.problems());
+        return run.emit(report, output, spec, TextReportWriter::render);
     }
 }

@@ -1,8 +1,7 @@
 package org.exhibit.cli;
 
-import org.exhibit.evidence.Exhibit;
-import org.exhibit.io.Inputs;
-import org.exhibit.voice.VoiceComparison;
+import org.exhibit.report.TextReportWriter;
+import org.exhibit.analysis.Roles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -51,23 +50,14 @@ class VoiceCommand implements Callable<Integer> {
             throw new UsageException("give at least one REFERENCE recording and one --suspect recording "
                     + "(or use 'exhibit voice scan')");
         }
-        List<Exhibit> exhibits = new ArrayList<>();
-        List<VoiceComparison.Input> refs = open(references, "reference", exhibits);
-        List<VoiceComparison.Input> sus = open(suspects, "suspect", exhibits);
-        VoiceComparison.Result result = VoiceComparison.compare(refs, sus);
-        var report = ReportOutput.report("exhibit voice", options(common), exhibits, result.findings(),
-                result.models());
-        return ReportOutput.emit(report, output, spec.commandLine().getOut());
-    }
-
-    List<VoiceComparison.Input> open(List<Path> files, String role, List<Exhibit> exhibits) throws Exception {
-        List<VoiceComparison.Input> out = new ArrayList<>();
-        for (Path p : files) {
-            Exhibit e = Inputs.open(p, role, common.limits());
-            exhibits.add(e);
-            out.add(new VoiceComparison.Input(e, p));
+        AnalysisRun run = new AnalysisRun("voice", common);
+        for (Path p : references) {
+            run.require(p, Roles.REFERENCE_VOICE, Roles.REFERENCE_VOICE);
         }
-        return out;
+        for (Path p : suspects) {
+            run.require(p, Roles.SUSPECT_VOICE, Roles.SUSPECT_VOICE);
+        }
+        return run.emit(run.report("exhibit voice", options(common)), output, spec, TextReportWriter::render);
     }
 
     static Map<String, Object> options(CommonOptions common) {

@@ -1,11 +1,9 @@
 package org.exhibit.cli;
 
-import org.exhibit.evidence.Exhibit;
-import org.exhibit.evidence.Finding;
+import org.exhibit.report.TextReportWriter;
+import org.exhibit.analysis.Roles;
 import org.exhibit.io.InputException;
 import org.exhibit.io.Inputs;
-import org.exhibit.voice.VoiceComparison;
-import org.exhibit.voice.VoiceScan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -14,9 +12,7 @@ import picocli.CommandLine.Parameters;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -53,29 +49,23 @@ class VoiceScanCommand implements Callable<Integer> {
         if (!Files.isDirectory(corpus)) {
             throw new InputException(corpus, "is not a folder");
         }
-        List<Exhibit> exhibits = new ArrayList<>();
-        List<VoiceComparison.Input> refs = new ArrayList<>();
+        AnalysisRun run = new AnalysisRun("voice-scan", common);
         for (Path p : references) {
-            Exhibit e = Inputs.open(p, "reference", common.limits());
-            exhibits.add(e);
-            refs.add(new VoiceComparison.Input(e, p));
+            run.require(p, Roles.REFERENCE_VOICE, Roles.REFERENCE_VOICE);
         }
-        List<VoiceComparison.Input> candidates = new ArrayList<>();
-        for (Path p : files(corpus)) {
-            Exhibit e = Inputs.open(p, "candidate", common.limits());
-            exhibits.add(e);
-            candidates.add(new VoiceComparison.Input(e, p));
-        }
+        List<BatchInputs.Item> candidates = files(corpus).stream()
+                .map(p -> new BatchInputs.Item(p, Inputs.displayPath(p), null)).toList();
+        run.each(candidates, Roles.OTHER_VOICE, Roles.OTHER_VOICE);
         var err = spec.commandLine().getErr();
-        List<Finding> findings = VoiceScan.scan(refs, candidates, (done, total) -> {
-            if (!quiet) {
-                err.print("\rscanned " + done + "/" + total + (done.equals(total) ? "\n" : ""));
+        run.progress((step, message) -> {
+            if (!quiet && message.startsWith("scanned ")) {
+                String[] n = message.substring(8).split("/");
+                err.print("\r" + message + (n[0].equals(n[1]) ? "\n" : ""));
                 err.flush();
             }
         });
-        var report = ReportOutput.report("exhibit voice scan", VoiceCommand.options(common), exhibits, findings,
-                VoiceComparison.vadModels());
-        return ReportOutput.emit(report, output, spec.commandLine().getOut());
+        return run.emit(run.report("exhibit voice scan", VoiceCommand.options(common)), output, spec,
+                TextReportWriter::render);
     }
 
     /** Regular files under the folder, in path order, skipping hidden ones. */

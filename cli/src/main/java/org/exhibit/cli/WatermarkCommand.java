@@ -1,24 +1,14 @@
 package org.exhibit.cli;
 
-import org.exhibit.evidence.Exhibit;
-import org.exhibit.evidence.Finding;
-import org.exhibit.evidence.ModelUse;
-import org.exhibit.evidence.Region;
-import org.exhibit.io.Images;
-import org.exhibit.io.Inputs;
-import org.exhibit.ocr.Ocr;
-import org.exhibit.watermark.MetadataComparison;
-import org.exhibit.watermark.WatermarkAnalyzer;
+import org.exhibit.analysis.Roles;
+import org.exhibit.report.TextReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 @Command(name = "watermark", mixinStandardHelpOptions = true,
@@ -51,43 +41,14 @@ class WatermarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Region given = region == null ? null : parseRegion(region);
-        Exhibit eo = Inputs.open(original, "original", common.limits());
-        Exhibit ea = Inputs.open(accused, "accused", common.limits());
-        var io = Images.read(original, common.limits());
-        var ia = Images.read(accused, common.limits());
-        if (given != null && (given.x() < 0 || given.y() < 0 || given.width() <= 0 || given.height() <= 0
-                || given.x() + given.width() > io.getWidth() || given.y() + given.height() > io.getHeight())) {
-            throw new UsageException("--region " + region + " lies outside the original (" + io.getWidth() + "x"
-                    + io.getHeight() + ")");
+        AnalysisRun run = new AnalysisRun("watermark", common)
+                .require(original, Roles.ORIGINAL, "original")
+                .require(accused, Roles.ACCUSED, "accused")
+                .param("region", region);
+        Map<String, Object> options = run.limitOptions();
+        if (region != null) {
+            options.put("region", region);
         }
-        List<Finding> findings = new ArrayList<>();
-        List<ModelUse> models = new ArrayList<>();
-        try (Ocr ocr = Ocr.open()) {
-            findings.addAll(WatermarkAnalyzer.analyze(new WatermarkAnalyzer.Side(eo, io),
-                    new WatermarkAnalyzer.Side(ea, ia), given, ocr));
-            models.addAll(Ocr.models());
-        }
-        findings.addAll(MetadataComparison.compare(eo, original, ea, accused, ia, common.limits()));
-        Map<String, Object> options = new TreeMap<>(Map.of("maxPixels", common.maxPixels,
-                "maxFileBytes", common.maxFileBytes));
-        if (given != null) {
-            options.put("region", given);
-        }
-        var report = ReportOutput.report("exhibit watermark", options, List.of(eo, ea), findings, models);
-        return ReportOutput.emit(report, output, spec.commandLine().getOut());
-    }
-
-    static Region parseRegion(String s) {
-        String[] p = s.split(",");
-        if (p.length != 4) {
-            throw new UsageException("--region wants X,Y,W,H, got " + s);
-        }
-        try {
-            return new Region(Integer.parseInt(p[0].trim()), Integer.parseInt(p[1].trim()),
-                    Integer.parseInt(p[2].trim()), Integer.parseInt(p[3].trim()));
-        } catch (NumberFormatException e) {
-            throw new UsageException("--region wants four integers X,Y,W,H, got " + s);
-        }
+        return run.emit(run.report("exhibit watermark", options), output, spec, TextReportWriter::render);
     }
 }

@@ -35,7 +35,7 @@ class VoiceCommandTest {
         assertEquals(ExitCodes.OK, r.exitCode(), r.err());
         String json = Files.readString(out);
         assertTrue(json.contains("\"voice.same-speaker\""), json);
-        assertTrue(json.contains("\"role\" : \"suspect\""), json);
+        assertTrue(json.contains("\"role\" : \"suspect-voice\""), json);
         assertTrue(Files.list(dir.resolve("out/figures")).count() >= 5);
         CliTestSupport.Run again = CliTestSupport.run("voice", ref, "--suspect", sus, "--format", "json");
         assertEquals(json, again.out());

@@ -26,7 +26,7 @@ final class A1111Server extends GeneratorServer {
     }
 
     @Override
-    public Rendered render(GenerationRecord record, Progress progress) throws ReplayException {
+    public Rendered render(GenerationRecord record, ReplayProgress progress) throws ReplayException {
         String payload;
         try {
             payload = JSON.writeValueAsString(A1111Recipe.payload(record));

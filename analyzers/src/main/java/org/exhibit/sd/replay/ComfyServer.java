@@ -28,7 +28,7 @@ final class ComfyServer extends GeneratorServer {
     }
 
     @Override
-    public Rendered render(GenerationRecord record, Progress progress) throws ReplayException {
+    public Rendered render(GenerationRecord record, ReplayProgress progress) throws ReplayException {
         ObjectNode graph = ComfyRecipe.graph(record).graph();
         ObjectNode body = JSON.createObjectNode();
         body.set("prompt", graph);

@@ -59,7 +59,7 @@ public abstract class GeneratorServer {
     }
 
     /** Renders the record, checking that the server used the record's model. */
-    public abstract Rendered render(GenerationRecord record, Progress progress) throws ReplayException;
+    public abstract Rendered render(GenerationRecord record, ReplayProgress progress) throws ReplayException;
 
     protected HttpResponse<byte[]> send(HttpRequest.Builder request, Duration limit) throws ReplayException {
         HttpRequest r = request.timeout(limit).build();

@@ -36,14 +36,14 @@ public final class Replay {
     }
 
     public static List<Finding> run(Exhibit claimed, BufferedImage claimedImage, GenerationRecord record,
-                                    GeneratorServer server, List<Variations.Kind> controls, Progress progress)
+                                    GeneratorServer server, List<Variations.Kind> controls, ReplayProgress progress)
             throws ReplayException {
         progress.update("rendering the recorded settings", 0);
         GeneratorServer.Rendered main = server.render(record, progress);
         BufferedImage reproduced = decode(main.png());
         ImageComparison score = ImageComparison.of(claimedImage, reproduced);
         List<SideBySide.Panel> panels = new ArrayList<>();
-        panels.add(new SideBySide.Panel(claimedImage, "claimed", claimed.path()));
+        panels.add(new SideBySide.Panel(claimedImage, "claimed", claimed.figureLabel()));
         panels.add(new SideBySide.Panel(reproduced, "reproduced (seed " + record.seed() + ")", scores(score)));
         List<Finding> controlFindings = new ArrayList<>();
         for (Variations.Kind kind : controls) {

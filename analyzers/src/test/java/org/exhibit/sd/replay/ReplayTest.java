@@ -74,7 +74,7 @@ class ReplayTest {
     void a1111ThatRendersWithAnotherModelIsAMissingModelNotAReproduction() throws Exception {
         try (FakeGenerators f = FakeGenerators.a1111(req -> FakeGenerators.png(1), "v1-5-pruned-emaonly", 0)) {
             GeneratorServer s = GeneratorServer.connect(GeneratorServer.Api.A1111, f.uri(), Duration.ofSeconds(20), POLL);
-            ReplayException e = assertThrows(ReplayException.class, () -> s.render(liVLiu(), Progress.NONE));
+            ReplayException e = assertThrows(ReplayException.class, () -> s.render(liVLiu(), ReplayProgress.NONE));
             assertTrue(e.getMessage().startsWith("model missing on the server"), e.getMessage());
             assertTrue(e.getMessage().contains("v1-5-pruned-emaonly"), e.getMessage());
         }
@@ -84,7 +84,7 @@ class ReplayTest {
     void slowServerTimesOutAndClosedPortIsUnreachable() throws Exception {
         try (FakeGenerators f = FakeGenerators.a1111(req -> FakeGenerators.png(1), "AsiaFacemix-pruned-fix", 2000)) {
             GeneratorServer s = GeneratorServer.connect(GeneratorServer.Api.A1111, f.uri(), Duration.ofMillis(300), POLL);
-            ReplayException e = assertThrows(ReplayException.class, () -> s.render(liVLiu(), Progress.NONE));
+            ReplayException e = assertThrows(ReplayException.class, () -> s.render(liVLiu(), ReplayProgress.NONE));
             assertTrue(e.getMessage().contains("did not finish within"), e.getMessage());
         }
         int port;
@@ -93,7 +93,7 @@ class ReplayTest {
         }
         GeneratorServer s = GeneratorServer.connect(GeneratorServer.Api.A1111, URI.create("http://127.0.0.1:" + port),
                 Duration.ofSeconds(5), POLL);
-        ReplayException e = assertThrows(ReplayException.class, () -> s.render(liVLiu(), Progress.NONE));
+        ReplayException e = assertThrows(ReplayException.class, () -> s.render(liVLiu(), ReplayProgress.NONE));
         assertTrue(e.getMessage().startsWith("cannot reach the server"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> GeneratorServer.connect(GeneratorServer.Api.A1111,
                 URI.create("file:///etc/passwd"), Duration.ofSeconds(5)));
@@ -107,7 +107,7 @@ class ReplayTest {
                 List.of("AsiaFacemix-pruned-fix.safetensors"))) {
             GeneratorServer s = GeneratorServer.connect(GeneratorServer.Api.COMFYUI, f.uri(), Duration.ofSeconds(20), POLL);
             List<Finding> findings = Replay.run(CLAIMED, image(claimed), r, s, List.of(Variations.Kind.SEED),
-                    Progress.NONE);
+                    ReplayProgress.NONE);
             assertEquals(Verdict.STRONGLY_INDICATES, findings.get(0).verdict());
             assertTrue(findings.get(1).statement().contains("seed 2692150200 → 2692150201"));
             assertEquals("exhibit-replay", f.requests.get(0).path("client_id").asText().substring(0, 14));
@@ -118,7 +118,7 @@ class ReplayTest {
     void comfyReportsAMissingCheckpointFromItsValidationErrors() throws Exception {
         try (FakeGenerators f = FakeGenerators.comfy(g -> FakeGenerators.png(1), List.of("sdxl.safetensors"))) {
             GeneratorServer s = GeneratorServer.connect(GeneratorServer.Api.COMFYUI, f.uri(), Duration.ofSeconds(20), POLL);
-            ReplayException e = assertThrows(ReplayException.class, () -> s.render(liVLiu(), Progress.NONE));
+            ReplayException e = assertThrows(ReplayException.class, () -> s.render(liVLiu(), ReplayProgress.NONE));
             assertTrue(e.getMessage().startsWith("model missing on the server: CheckpointLoaderSimple node 4"),
                     e.getMessage());
         }
@@ -134,7 +134,7 @@ class ReplayTest {
         ImageIO.write(nudged, "png", b);
         try (FakeGenerators f = FakeGenerators.a1111(req -> b.toByteArray(), "AsiaFacemix-pruned-fix", 0)) {
             GeneratorServer s = GeneratorServer.connect(GeneratorServer.Api.A1111, f.uri(), Duration.ofSeconds(20), POLL);
-            Finding main = Replay.run(CLAIMED, claimed, r, s, List.of(), Progress.NONE).get(0);
+            Finding main = Replay.run(CLAIMED, claimed, r, s, List.of(), ReplayProgress.NONE).get(0);
             assertEquals(Verdict.INDICATES, main.verdict());
             assertTrue(main.measurement("identical pixels") > 99.9);
         }

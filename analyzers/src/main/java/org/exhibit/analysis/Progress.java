@@ -1,4 +1,4 @@
-package org.exhibit.bundle;
+package org.exhibit.analysis;
 
 /**
  * Where a long bundle run says what it is doing. The CLI prints these on standard error; tests collect them.

@@ -1,4 +1,4 @@
-package org.exhibit.bundle;
+package org.exhibit.analysis;
 
 import org.exhibit.evidence.Exhibit;
 import org.exhibit.evidence.Finding;
@@ -41,7 +41,7 @@ final class HistoryAnalysis implements Analysis {
     public List<Finding> run(AnalysisContext c) throws Exception {
         List<HistoryEntry> entries = new ArrayList<>();
         List<Exhibit> skipped = new ArrayList<>();
-        for (AnalysisContext.Input in : c.inputs(Roles.GENERATION_FOLDER)) {
+        c.eachInput(c.inputs(Roles.GENERATION_FOLDER), in -> {
             List<GenerationRecord> records = in.exhibit().mediaType().startsWith("image/")
                     ? SdMetadata.read(in.path(), c.limits()) : List.of();
             if (records.isEmpty()) {
@@ -49,7 +49,8 @@ final class HistoryAnalysis implements Analysis {
             } else {
                 entries.add(HistoryEntry.of(in.exhibit(), RecordedTime.of(in.path()), records.get(0)));
             }
-        }
+            return List.of();
+        });
         return CreativeHistory.analyze(entries, skipped);
     }
 }

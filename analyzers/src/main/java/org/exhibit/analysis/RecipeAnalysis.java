@@ -1,4 +1,4 @@
-package org.exhibit.bundle;
+package org.exhibit.analysis;
 
 import org.exhibit.evidence.Finding;
 import org.exhibit.io.InputException;
@@ -43,6 +43,11 @@ final class RecipeAnalysis implements Analysis {
     }
 
     @Override
+    public Set<String> optionalParams() {
+        return Set.of("record"); // 1-based: only that record of a file with several
+    }
+
+    @Override
     public boolean applies(Set<String> roles) {
         return false; // only when a manifest asks: the recipe is for an expert who will re-run it
     }
@@ -53,14 +58,23 @@ final class RecipeAnalysis implements Analysis {
         try {
             target = Recipes.Target.valueOf(c.text("target").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InputException(java.nio.file.Path.of(CaseManifest.FILE_NAME), "analysis '" + c.stepId()
-                    + "': target must be a1111, comfyui or diffusers, not '" + c.text("target") + "'");
+            throw new ParameterException("analysis '" + c.stepId() + "': target must be a1111, comfyui or diffusers, "
+                    + "not '" + c.text("target") + "'");
         }
         List<Finding> out = new ArrayList<>();
         for (AnalysisContext.Input in : c.inputs(Roles.ORIGINAL)) {
             List<GenerationRecord> records = SdMetadata.read(in.path(), c.limits());
             if (records.isEmpty()) {
                 throw new InputException(in.path(), "has no generation record to make a recipe from");
+            }
+            Object record = c.optionalParam("record");
+            if (record != null) {
+                int n = ((Number) record).intValue();
+                if (n < 1 || n > records.size()) {
+                    throw new ParameterException("record " + n + ": " + in.exhibit().path() + " has "
+                            + records.size() + " record(s)");
+                }
+                records = List.of(records.get(n - 1));
             }
             for (GenerationRecord r : records) {
                 out.add(Recipes.finding(in.exhibit(), r, Recipes.write(r, target)));

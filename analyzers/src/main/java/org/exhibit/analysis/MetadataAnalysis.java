@@ -1,4 +1,4 @@
-package org.exhibit.bundle;
+package org.exhibit.analysis;
 
 import org.exhibit.evidence.Finding;
 import org.exhibit.metadata.MetadataInspector;
@@ -11,7 +11,7 @@ import java.util.Set;
 final class MetadataAnalysis implements Analysis {
 
     private static final Set<String> ROLES = Set.of(Roles.ORIGINAL, Roles.ACCUSED, Roles.LABELLED, Roles.UNLABELLED,
-            Roles.SUSPECT_VOICE, Roles.DOCUMENT);
+            Roles.SUSPECT_VOICE, Roles.DOCUMENT, Roles.INPUT);
 
     @Override
     public String name() {
@@ -43,9 +43,8 @@ final class MetadataAnalysis implements Analysis {
     public List<Finding> run(AnalysisContext c) throws Exception {
         List<Finding> findings = new ArrayList<>();
         for (String role : ROLES.stream().sorted().toList()) {
-            for (AnalysisContext.Input in : c.inputs(role)) {
-                findings.add(MetadataInspector.inspect(in.exhibit(), in.path(), c.limits()));
-            }
+            findings.addAll(c.eachInput(c.inputs(role),
+                    in -> List.of(MetadataInspector.inspect(in.exhibit(), in.path(), c.limits()))));
         }
         return findings;
     }

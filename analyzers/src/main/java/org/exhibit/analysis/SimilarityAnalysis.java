@@ -1,4 +1,4 @@
-package org.exhibit.bundle;
+package org.exhibit.analysis;
 
 import org.exhibit.evidence.Finding;
 import org.exhibit.io.Images;

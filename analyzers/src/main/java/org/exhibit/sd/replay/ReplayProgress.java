@@ -2,7 +2,7 @@ package org.exhibit.sd.replay;
 
 /** Receives progress while a server renders; the CLI prints it, analyzers never do. */
 @FunctionalInterface
-public interface Progress {
+public interface ReplayProgress {
 
     /**
      * @param step     what is happening, e.g. "rendering the claimed settings"
@@ -10,5 +10,5 @@ public interface Progress {
      */
     void update(String step, double fraction);
 
-    Progress NONE = (step, fraction) -> { };
+    ReplayProgress NONE = (step, fraction) -> { };
 }

@@ -1,4 +1,4 @@
-package org.exhibit.bundle;
+package org.exhibit.analysis;
 
 import org.exhibit.evidence.Finding;
 
@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One analysis a bundle can ask for: a small adapter from a manifest step to one analyzer's public API. It
- * reads its inputs by role from the {@link AnalysisContext}, calls the analyzer with plain Java values, and
- * returns the analyzer's findings unchanged. Adapters never print and never reimplement an analyzer.
- * Every adapter is listed once, in {@link Analyses}.
+ * The one contract every analysis follows, whoever calls it: a CLI command and the bundle runner both build an
+ * {@link AnalysisContext} (inputs by role, parameters, limits) and call {@link #run}. An analysis reads its
+ * inputs by role, calls its analyzer with plain Java values and returns the findings; it never prints, never
+ * exits and never reads the command line. Every analysis is listed once, in {@link Analyses}.
  */
 public interface Analysis {
 
@@ -36,10 +36,20 @@ public interface Analysis {
         return Map.of();
     }
 
+    /** Parameters a caller may give that have no default (absent means "not given", e.g. a watermark's region). */
+    default Set<String> optionalParams() {
+        return Set.of();
+    }
+
     /** Whether an exhibit set with these roles gives it something to do (used when the manifest lists no analyses). */
     default boolean applies(Set<String> roles) {
         return roles.containsAll(required()) && (!required().isEmpty() || optional().stream().anyMatch(roles::contains));
     }
 
+    /**
+     * Runs it. An input that cannot be read is either the whole run's problem (an {@code InputException}, when the
+     * analysis cannot answer without it) or that input's own ({@link AnalysisContext#eachInput}: recorded, the
+     * others go on). A parameter that makes no sense for these inputs is a {@link ParameterException}.
+     */
     List<Finding> run(AnalysisContext context) throws Exception;
 }

@@ -1,4 +1,4 @@
-package org.exhibit.bundle;
+package org.exhibit.analysis;
 
 import org.exhibit.evidence.Finding;
 import org.exhibit.voice.VoiceComparison;
@@ -59,7 +59,7 @@ final class VoiceAnalysis implements Analysis {
         return out;
     }
 
-    private static List<VoiceComparison.Input> inputs(AnalysisContext c, String role) {
+    static List<VoiceComparison.Input> inputs(AnalysisContext c, String role) {
         return c.inputs(role).stream().map(in -> new VoiceComparison.Input(in.exhibit(), in.path())).toList();
     }
 }

@@ -1,7 +1,8 @@
-package org.exhibit.bundle;
+package org.exhibit.analysis;
 
 import org.exhibit.evidence.Finding;
 import org.exhibit.label.LabelAnalyzer;
+import org.exhibit.label.Marks;
 import org.exhibit.models.ModelUnavailableException;
 import org.exhibit.ocr.Ocr;
 
@@ -41,7 +42,7 @@ final class LabelAnalysis implements Analysis {
 
     @Override
     public Set<String> optional() {
-        return Set.of(Roles.LABELLED, Roles.UNLABELLED);
+        return Set.of(Roles.LABELLED, Roles.UNLABELLED, Roles.INPUT);
     }
 
     @Override
@@ -65,26 +66,39 @@ final class LabelAnalysis implements Analysis {
             LabelAnalyzer.Options options = new LabelAnalyzer.Options(Boolean.TRUE.equals(c.param("watermark")), ocr, noOcr);
             List<Finding> out = new ArrayList<>();
             List<AnalysisContext.Input> labelled = c.inputs(Roles.LABELLED);
-            LabelAnalyzer.Result reference = null;
-            for (AnalysisContext.Input in : labelled) {
-                c.progress("reading labels of " + in.exhibit().path());
-                LabelAnalyzer.Result r = LabelAnalyzer.analyze(in.exhibit(), in.path(), c.limits(), options);
-                out.addAll(r.findings());
-                out.add(LabelAnalyzer.status(in.exhibit(), r.marks(), null, null));
-                reference = labelled.size() == 1 ? r : null;
-            }
-            for (AnalysisContext.Input in : c.inputs(Roles.UNLABELLED)) {
-                c.progress("reading labels of " + in.exhibit().path());
-                LabelAnalyzer.Result r = LabelAnalyzer.analyze(in.exhibit(), in.path(), c.limits(), options);
-                out.addAll(r.findings());
-                out.add(LabelAnalyzer.status(in.exhibit(), r.marks(), reference == null ? null : reference.marks(),
-                        reference == null ? null : labelled.get(0).exhibit()));
-            }
+            LabelAnalyzer.Result[] reference = new LabelAnalyzer.Result[1];
+            out.addAll(c.eachInput(labelled, in -> {
+                LabelAnalyzer.Result r = read(c, in, options);
+                reference[0] = labelled.size() == 1 ? r : null;
+                return with(r.findings(), LabelAnalyzer.status(in.exhibit(), r.marks(), null, null));
+            }));
+            Marks ref = reference[0] == null ? null : reference[0].marks();
+            out.addAll(c.eachInput(c.inputs(Roles.UNLABELLED), in -> {
+                LabelAnalyzer.Result r = read(c, in, options);
+                return with(r.findings(), LabelAnalyzer.status(in.exhibit(), r.marks(), ref,
+                        ref == null ? null : labelled.get(0).exhibit()));
+            }));
+            out.addAll(c.eachInput(c.inputs(Roles.INPUT), in -> {
+                LabelAnalyzer.Result r = read(c, in, options);
+                return with(r.findings(), LabelAnalyzer.status(in.exhibit(), r.marks(), null, null));
+            }));
             return out;
         } finally {
             if (ocr != null) {
                 ocr.close();
             }
         }
+    }
+
+    private static LabelAnalyzer.Result read(AnalysisContext c, AnalysisContext.Input in, LabelAnalyzer.Options options)
+            throws Exception {
+        c.progress("reading labels of " + in.exhibit().path());
+        return LabelAnalyzer.analyze(in.exhibit(), in.path(), c.limits(), options);
+    }
+
+    private static List<Finding> with(List<Finding> findings, Finding status) {
+        List<Finding> all = new ArrayList<>(findings);
+        all.add(status);
+        return all;
     }
 }

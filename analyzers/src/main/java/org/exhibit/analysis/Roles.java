@@ -1,4 +1,4 @@
-package org.exhibit.bundle;
+package org.exhibit.analysis;
 
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,6 +17,8 @@ public final class Roles {
     public static final String MODEL = "model";
     public static final String DOCUMENT = "document";
     public static final String OTHER = "other";
+    /** Files named on the command line without a part in a case; not a manifest role. */
+    public static final String INPUT = "input";
 
     private static final Map<String, String> ALL = new TreeMap<>(Map.ofEntries(
             Map.entry(ORIGINAL, "the work whose authorship or use is claimed (e.g. the AI-generated image as published)"),

@@ -1,4 +1,4 @@
-package org.exhibit.bundle;
+package org.exhibit.analysis;
 
 import org.exhibit.evidence.Finding;
 import org.exhibit.sd.SdAnalyzer;
@@ -11,7 +11,7 @@ import java.util.Set;
 final class SdMetadataAnalysis implements Analysis {
 
     private static final List<String> ROLES = List.of(Roles.ORIGINAL, Roles.ACCUSED, Roles.LABELLED, Roles.UNLABELLED,
-            Roles.GENERATION_FOLDER);
+            Roles.GENERATION_FOLDER, Roles.INPUT);
 
     @Override
     public String name() {
@@ -44,11 +44,10 @@ final class SdMetadataAnalysis implements Analysis {
     public List<Finding> run(AnalysisContext c) throws Exception {
         List<Finding> findings = new ArrayList<>();
         for (String role : ROLES) {
-            for (AnalysisContext.Input in : c.inputs(role)) {
-                if (in.exhibit().mediaType().startsWith("image/")) {
-                    findings.addAll(SdAnalyzer.show(in.exhibit(), in.path(), c.limits()));
-                }
-            }
+            // a case's non-image exhibits are not asked about; a file named on the command line always is
+            List<AnalysisContext.Input> asked = c.inputs(role).stream()
+                    .filter(in -> role.equals(Roles.INPUT) || in.exhibit().mediaType().startsWith("image/")).toList();
+            findings.addAll(c.eachInput(asked, in -> SdAnalyzer.show(in.exhibit(), in.path(), c.limits())));
         }
         return findings;
     }
