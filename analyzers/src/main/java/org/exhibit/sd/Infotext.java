@@ -81,10 +81,24 @@ public final class Infotext {
         return new Parsed(prompt.toString(), negative.toString(), params);
     }
 
-    /** Whether {@code text} looks like an infotext at all (≥ 3 parameters on its last line). */
+    /**
+     * Whether {@code text} has an infotext's shape: a parameter line the webui would parse (≥ 3 pairs on the last
+     * line) that states {@code Steps}, which every A1111-grammar writer records. Free text ("Holiday in Rome"),
+     * a camera's binary UserComment or a caption with a colon or two is not a generation record.
+     */
     public static boolean looksLikeInfotext(String text) {
         String[] split = pyStrip(text).split("\n", -1);
-        return count(split[split.length - 1]) >= 3;
+        String last = split[split.length - 1];
+        if (count(last) < 3) {
+            return false;
+        }
+        Matcher m = PARAM.matcher(last);
+        while (m.find()) {
+            if (m.group(1).equals("Steps")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The webui's quote(): values with ",", ":" or a newline become JSON strings (ensure_ascii=False). */

@@ -88,7 +88,7 @@ public final class PromptSyntax {
         if (prompt == null) {
             return List.of();
         }
-        String plain = PromptTags.TAG.matcher(prompt).replaceAll("");
+        String plain = PromptTags.strip(prompt);
         return attention(plain).stream().filter(w -> w.weight() != 1.0 && w.weight() != -1.0 && !w.text().isBlank())
                 .toList();
     }

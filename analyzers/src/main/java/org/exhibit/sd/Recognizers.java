@@ -38,7 +38,7 @@ final class Recognizers {
             switch (k) {
                 case "parameters", "UserComment", "Comment" -> {
                     if (json == null) {
-                        if (!k.equals("Comment") || Infotext.looksLikeInfotext(t.text())) {
+                        if (Infotext.looksLikeInfotext(t.text())) {
                             records.add(InfotextRecord.from(t.text(), t.source()));
                         }
                     } else if (json.has("sui_image_params")) {
@@ -78,7 +78,9 @@ final class Recognizers {
 
     private static void stealth(TextEntry t, JsonNode json, List<GenerationRecord> records) {
         if (json == null) {
-            records.add(InfotextRecord.from(t.text(), t.source()));
+            if (Infotext.looksLikeInfotext(t.text())) {
+                records.add(InfotextRecord.from(t.text(), t.source()));
+            }
             return;
         }
         JsonNode comment = JsonFields.object(json.path("Comment").asText(null));
