@@ -2,6 +2,7 @@ package org.exhibit.sd;
 
 import org.exhibit.evidence.Exhibit;
 import org.exhibit.evidence.Finding;
+import org.exhibit.fixtures.SdContainers;
 import org.exhibit.io.Inputs;
 import org.exhibit.io.Limits;
 import org.junit.jupiter.api.Test;
