@@ -1,10 +1,16 @@
 package org.exhibit.io;
 
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Iterator;
 
@@ -59,6 +65,29 @@ public final class Images {
             }
         } catch (IOException | RuntimeException e) {
             throw new InputException(file, "truncated or corrupt image (" + describe(e) + ")", e);
+        }
+    }
+
+    /**
+     * {@code image} as it is (no colour conversion) encoded by ImageIO's first JPEG writer at {@code quality}
+     * (0 to 1), in memory.
+     */
+    public static byte[] encodeJpeg(BufferedImage image, float quality) {
+        ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+                w.setOutput(out);
+                ImageWriteParam p = w.getDefaultWriteParam();
+                p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                p.setCompressionQuality(quality);
+                w.write(null, new IIOImage(image, null, null), p);
+            }
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            w.dispose();
         }
     }
 

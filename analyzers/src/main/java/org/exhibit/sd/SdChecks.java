@@ -97,7 +97,7 @@ final class SdChecks {
                 .measure("actual width", reading.width(), "px").measure("actual height", reading.height(), "px")
                 .measure("size difference", Math.abs(expected[0] - reading.width())
                         + Math.abs(expected[1] - reading.height()), "px")
-                .threshold(new Threshold("size difference", ">", 0, ErrorRates.of(SdBenchmark.NAME, SdBenchmark.READ)))
+                .threshold(new Threshold("size difference", ">", 0, ErrorRates.of("sd", "sd-read")))
                 .evidence(at(e, r, key))
                 .limitation("Some extensions and upscaling scripts change the output size without saying so.")
                 .build());

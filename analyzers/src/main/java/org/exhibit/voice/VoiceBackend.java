@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
  * The trained part of the comparison: global standardisation of the voiceprint (CMVN over the training set),
  * an LDA projection that keeps the directions separating speakers and shrinks those that vary within one
  * speaker across recordings, centring and length normalisation, cosine scoring, and the logistic-regression
- * calibration to a likelihood ratio. Trained by {@link BackendTrainer}; the shipped one is
+ * calibration to a likelihood ratio. Trained by {@code BackendTrainer} (module bench); the shipped one is
  * {@code backend.json} beside this class.
  *
  * @param mean               training mean of each voiceprint dimension

@@ -1,14 +1,11 @@
 package org.exhibit.watermark;
 
-import javax.imageio.IIOImage;
+import org.exhibit.io.Images;
+
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -52,21 +49,10 @@ final class Ela {
     }
 
     private static BufferedImage recompress(BufferedImage img) {
-        ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
         try {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-                w.setOutput(out);
-                ImageWriteParam p = w.getDefaultWriteParam();
-                p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                p.setCompressionQuality(QUALITY);
-                w.write(null, new IIOImage(img, null, null), p);
-            }
-            return ImageIO.read(new ByteArrayInputStream(bytes.toByteArray()));
+            return ImageIO.read(new ByteArrayInputStream(Images.encodeJpeg(img, QUALITY)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            w.dispose();
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.exhibit.sd;
 
+import org.exhibit.fixtures.SdContainers;
 import org.exhibit.io.Limits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,7 +1,9 @@
 package org.exhibit.sd;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.exhibit.evidence.Exhibit;
 import org.exhibit.evidence.Finding;
+import org.exhibit.fixtures.SdContainers;
 import org.exhibit.io.Inputs;
 import org.exhibit.io.Limits;
 import org.junit.jupiter.api.Test;
@@ -73,9 +75,9 @@ class SdChecksTest {
 
     @Test
     void pngOnlyGeneratorInAJpegIsAConvertedFile() throws Exception {
-        GenerationRecord r = GenerationRecord.builder().prompt("p").seed(5L).steps(4).cfgScale(2.0).sampler("euler")
-                .scheduler("normal").width(16).height(16).model("m.safetensors").build();
-        byte[] comment = SdContainers.unicodeUserComment(SdFormats.infotext(r), ByteOrder.BIG_ENDIAN);
+        String infotext = "p\nSteps: 4, Sampler: euler, Schedule type: normal, CFG scale: 2.0, Seed: 5, Size: 16x16, "
+                + "Model: m.safetensors"; // as A1111 writes it into a JPEG's EXIF
+        byte[] comment = SdContainers.unicodeUserComment(infotext, ByteOrder.BIG_ENDIAN);
         assertEquals(List.of(), rule(findings("a.jpg", SdContainers.jpeg(image(16, 16),
                 SdContainers.exifUserComment(comment, ByteOrder.BIG_ENDIAN))), "sd.converted-file"));
         // ComfyUI graph text in a JPEG COM segment: only a converter puts it there
@@ -94,18 +96,22 @@ class SdChecksTest {
 
     @Test
     void stealthCopyThatDisagreesWithTheTextIsReported() throws Exception {
-        GenerationRecord r = GenerationRecord.builder().prompt("p").negativePrompt("n").seed(5L).steps(4)
-                .cfgScale(2.0).sampler("k_euler").scheduler("native").width(64).height(64)
-                .model("NovelAI Diffusion V4.5").modelHash("4BDE2A90").build();
-        GenerationRecord edited = r.toBuilder().seed(6L).build();
-        BufferedImage img = SdContainers.stealth(image(64, 64), SdFormats.novelAiStealth(r), true, true);
+        String stealth = new ObjectMapper().createObjectNode().put("Description", "p").put("Software", "NovelAI")
+                .put("Source", "NovelAI Diffusion V4.5 4BDE2A90").put("Comment", novelAiComment(5)).toString();
+        BufferedImage img = SdContainers.stealth(image(64, 64), stealth, true, true);
         byte[] png = SdContainers.png(img, List.of(SdContainers.Chunk.text("Software", "NovelAI"),
-                SdContainers.Chunk.text("Comment", SdFormats.novelAiComment(edited))));
+                SdContainers.Chunk.text("Comment", novelAiComment(6)))); // the text copy was edited: seed 6
         List<Finding> all = findings("nai.png", png);
         assertEquals(2, rule(all, "sd.generation-record").size());
         List<Finding> dis = rule(all, "sd.records-disagree");
         assertEquals(1, dis.size());
         assertTrue(dis.get(0).statement().contains("seed 6 vs 5"), dis.get(0).statement());
         assertEquals(64, rule(all, "sd.generation-record").get(1).evidence().get(0).region().height());
+    }
+
+    /** NovelAI's Comment JSON for a 64x64 image, as NovelAI writes it. */
+    private static String novelAiComment(long seed) {
+        return "{\"prompt\":\"p\",\"steps\":4,\"height\":64,\"width\":64,\"scale\":2.0,\"seed\":" + seed
+                + ",\"n_samples\":1,\"noise_schedule\":\"native\",\"sampler\":\"k_euler\",\"uc\":\"n\"}";
     }
 }

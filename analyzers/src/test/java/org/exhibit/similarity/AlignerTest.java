@@ -1,6 +1,8 @@
 package org.exhibit.similarity;
 
 import org.exhibit.evidence.Region;
+import org.exhibit.fixtures.Scenes;
+import org.exhibit.fixtures.Transforms;
 import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;

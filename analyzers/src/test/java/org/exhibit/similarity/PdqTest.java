@@ -1,5 +1,7 @@
 package org.exhibit.similarity;
 
+import org.exhibit.fixtures.Scenes;
+import org.exhibit.fixtures.Transforms;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;

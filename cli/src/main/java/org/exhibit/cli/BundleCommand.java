@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         description = "Evidence bundles: a BagIt bag (RFC 8493) holding the exhibits and exhibit.yaml, the case "
                 + "manifest (case name, each exhibit's role and provenance, the analyses to run and the policy "
                 + "checks). Every file is SHA-256-sealed; `exhibit report BUNDLE` runs it.",
-        subcommands = {BundleInitCommand.class, BundleAddCommand.class, BundleVerifyCommand.class, BundleDemoCommand.class},
+        subcommands = {BundleInitCommand.class, BundleAddCommand.class, BundleVerifyCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  exhibit bundle init case-42 --case \"Li v. Liu\"",
                 "  exhibit bundle add case-42 original.png --role original --provenance \"downloaded by the plaintiff\"",

@@ -11,7 +11,7 @@ import picocli.CommandLine.IVersionProvider;
                 + "metadata, compares images and voices, checks watermarks and AI labels, and writes reports "
                 + "a court can rely on.",
         subcommands = {ReportCommand.class, BundleCommand.class, InspectCommand.class, SdCommand.class,
-                CompareCommand.class, WatermarkCommand.class, VoiceCommand.class, LabelCommand.class, BenchCommand.class,
+                CompareCommand.class, WatermarkCommand.class, VoiceCommand.class, LabelCommand.class,
                 AutoComplete.GenerateCompletion.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  ran, nothing failed",
@@ -21,6 +21,9 @@ import picocli.CommandLine.IVersionProvider;
                 "  4  internal error (a bug, or the build's model files are missing)",
                 "  5  an evidence bundle was altered: a file changed, went missing or was added",
                 "",
+                "Benchmarks (re-measure the error rates reports cite): exhibit bench --list,",
+                "  exhibit bench NAME [--seed N] [--scale X]; bin/exhibit runs them from the",
+                "  bench jar, bench/target/exhibit-bench.jar, kept out of this one",
                 "Shell completion: source <(exhibit generate-completion)"})
 public class ExhibitCommand implements Runnable {
 

@@ -21,7 +21,14 @@ public final class Main {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = commandLine();
+        return run(commandLine(), out, err, args);
+    }
+
+    /**
+     * Runs {@code cl}, the command tree of {@link #commandLine()} with perhaps more subcommands added (the bench
+     * jar adds {@code bench} and {@code bundle demo}), with this entry point's error lines and exit codes.
+     */
+    public static int run(CommandLine cl, PrintWriter out, PrintWriter err, String... args) {
         cl.setOut(out);
         cl.setErr(err);
         boolean debug = java.util.Arrays.asList(args).contains("--debug");
@@ -62,7 +69,8 @@ public final class Main {
         return cl.execute(args);
     }
 
-    static CommandLine commandLine() {
+    /** The {@code exhibit} command tree. */
+    public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ExhibitCommand());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;

@@ -2,8 +2,8 @@ package org.exhibit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.exhibit.similarity.Scenes;
-import org.exhibit.similarity.Transforms;
+import org.exhibit.fixtures.Scenes;
+import org.exhibit.fixtures.Transforms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * Trains a {@link VoiceBackend}: standardisation and LDA on the training speakers, then the calibration on
  * separate calibration speakers' same-speaker and different-speaker trials. Deterministic for a seed.
  * {@code main} writes the backend the build ships:
- * {@code java -cp cli/target/exhibit-all.jar org.exhibit.voice.BackendTrainer OUT.json}.
+ * {@code java -cp bench/target/exhibit-bench.jar org.exhibit.voice.BackendTrainer OUT.json}.
  */
 public final class BackendTrainer {
 

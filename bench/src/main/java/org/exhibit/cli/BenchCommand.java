@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
         footer = {"  exhibit bench --list",
                 "  exhibit bench similarity --seed 1",
                 "  exhibit bench similarity --scale 0.1 --out /tmp/rates.json"})
-class BenchCommand implements Callable<Integer> {
+public class BenchCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "NAME", description = "Benchmark to run (see --list).")
     String name;

@@ -1,5 +1,8 @@
 package org.exhibit.similarity;
 
+import org.exhibit.fixtures.Scenes;
+import org.exhibit.fixtures.Transforms;
+
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,7 @@ package org.exhibit.similarity;
 
 import org.exhibit.bench.Benchmark;
 import org.exhibit.bench.BenchmarkResult;
+import org.exhibit.fixtures.Scenes;
 
 import java.util.ArrayList;
 import java.util.Arrays;

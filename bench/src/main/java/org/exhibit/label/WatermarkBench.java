@@ -2,17 +2,13 @@ package org.exhibit.label;
 
 import org.exhibit.bench.BenchmarkResult.MethodResult;
 import org.exhibit.fixtures.Pictures;
+import org.exhibit.io.Images;
 
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,18 +78,7 @@ final class WatermarkBench {
 
     static BufferedImage jpeg(BufferedImage img, float quality) {
         try {
-            ImageWriter w = ImageIO.getImageWritersByFormatName("jpeg").next();
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (MemoryCacheImageOutputStream o = new MemoryCacheImageOutputStream(bytes)) {
-                w.setOutput(o);
-                ImageWriteParam p = w.getDefaultWriteParam();
-                p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                p.setCompressionQuality(quality);
-                w.write(null, new IIOImage(img, null, null), p);
-            } finally {
-                w.dispose();
-            }
-            return ImageIO.read(new ByteArrayInputStream(bytes.toByteArray()));
+            return ImageIO.read(new ByteArrayInputStream(Images.encodeJpeg(img, quality)));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "demo", hidden = true, mixinStandardHelpOptions = true,
         description = "Write the demo bundles (li-v-liu, voice-clone, unlabelled-aigc) into DIR; existing ones are kept.")
-class BundleDemoCommand implements Callable<Integer> {
+public class BundleDemoCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "Folder for the demo bundles, e.g. fixtures/demo.")
     Path dir;

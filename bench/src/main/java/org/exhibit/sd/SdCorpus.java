@@ -1,5 +1,7 @@
 package org.exhibit.sd;
 
+import org.exhibit.fixtures.SdContainers;
+
 import java.awt.image.BufferedImage;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
