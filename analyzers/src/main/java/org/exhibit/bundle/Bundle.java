@@ -47,6 +47,27 @@ public final class Bundle {
         this.steps = List.copyOf(steps);
     }
 
+    /**
+     * Checks the case manifest of a verified bag without reading the exhibits: it parses, and every exhibit entry
+     * names files inside data/ (an entry such as "../../etc/passwd" is refused with its line, as {@link #open} does).
+     */
+    public static void checkManifest(Path bundleDir) throws InputException, IOException {
+        Path root = bundleDir.normalize();
+        Path yaml = root.resolve(CaseManifest.FILE_NAME);
+        if (!Files.isRegularFile(yaml, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        ManifestYaml.Parsed parsed = ManifestYaml.read(yaml);
+        for (int i = 0; i < parsed.manifest().exhibits().size(); i++) {
+            payloadFiles(root, parsed.manifest().exhibits().get(i).file(), parsed, "/exhibits/" + i + "/file");
+        }
+    }
+
+    /** An exhibit as a bundle's report names it: by its path inside the bag, the same wherever the bag sits. */
+    private static Exhibit inBundle(Exhibit x, Path root, Path f) {
+        return new Exhibit(Bags.relative(root, f), x.sha256(), x.size(), x.mediaType(), x.role());
+    }
+
     public static Bundle open(Path bundleDir, Limits limits) throws InputException, IOException {
         Path root = bundleDir.normalize();
         Path yaml = root.resolve(CaseManifest.FILE_NAME);
@@ -67,8 +88,7 @@ public final class Bundle {
                 if (!covered.add(f)) {
                     throw parsed.error("/exhibits/" + i + "/file", Bags.relative(root, f) + " is already part of another exhibit");
                 }
-                Exhibit x = Inputs.open(f, e.role(), limits);
-                inputs.add(new AnalysisContext.Input(x, f));
+                inputs.add(new AnalysisContext.Input(inBundle(Inputs.open(f, e.role(), limits), root, f), f));
             }
             byEntry.put(e.file(), inputs);
             for (AnalysisContext.Input in : inputs) { // a file inside a folder exhibit can be named on its own
@@ -79,7 +99,7 @@ public final class Bundle {
         }
         for (Path f : Bags.payloadFiles(root)) { // a file the manifest does not mention is still listed, as "other"
             if (!covered.contains(f)) {
-                all.add(new AnalysisContext.Input(Inputs.open(f, Roles.OTHER, limits), f));
+                all.add(new AnalysisContext.Input(inBundle(Inputs.open(f, Roles.OTHER, limits), root, f), f));
             }
         }
         return new Bundle(root, m, all, plan(parsed, byEntry, byRole));

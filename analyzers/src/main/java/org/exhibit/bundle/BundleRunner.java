@@ -175,7 +175,8 @@ public final class BundleRunner {
 
     private static Map<String, Object> bundleInfo(Path root, BagCheck.Result bag) {
         Map<String, Object> m = new TreeMap<>();
-        m.put("path", Inputs.displayPath(root));
+        // the folder's name only: the report must not change with where the bundle is kept
+        m.put("name", String.valueOf(root.toAbsolutePath().normalize().getFileName()));
         m.put("sha256", bag.bundleHash());
         m.put("hashOf", Bags.TAG_MANIFEST);
         m.put("files", bag.files());

@@ -77,7 +77,7 @@ final class CourtReportWriter {
         row(h, "Date", r.createdAt() != null ? r.createdAt() + " (recorded in the bundle when it was made)"
                 : "not recorded; rendered " + org.exhibit.evidence.Clock.now());
         row(h, "Tool", r.tool().name() + " " + r.tool().version() + ", build " + r.tool().commit());
-        row(h, "Bundle", bundle.get("path") + ": " + bundle.get("files") + " files, " + bundle.get("payloadBytes")
+        row(h, "Bundle", bundle.get("name") + ": " + bundle.get("files") + " files, " + bundle.get("payloadBytes")
                 + " bytes of exhibits");
         h.append("<tr><th>Bundle SHA-256</th><td class=\"mono hash\">").append(esc(bundle.get("sha256")))
                 .append("<br/><span class=\"caption\">SHA-256 of ").append(esc(bundle.get("hashOf")))
@@ -187,10 +187,10 @@ final class CourtReportWriter {
         }
         h.append("<h2>Appendix C. Repeating this analysis</h2>\n<ol>\n<li>Obtain ").append(esc(r.tool().name()))
                 .append(' ').append(esc(r.tool().version())).append(" built from commit ").append(esc(r.tool().commit()))
-                .append(".</li>\n<li>Run <span class=\"mono\">exhibit bundle verify ").append(esc(bundle.get("path")))
+                .append(".</li>\n<li>Run <span class=\"mono\">exhibit bundle verify ").append(esc(bundle.get("name")))
                 .append("</span>: it must report the bundle SHA-256 ").append("<span class=\"mono hash\">")
                 .append(esc(bundle.get("sha256"))).append("</span>.</li>\n<li>Run <span class=\"mono\">exhibit report ")
-                .append(esc(bundle.get("path"))).append("</span> from the same folder: report.json must be byte-identical ")
+                .append(esc(bundle.get("name"))).append("</span> from the same folder: report.json must be byte-identical ")
                 .append("to the one this document renders.</li>\n</ol>\n");
         if (o.get("manifest") instanceof Map<?, ?> m) {
             h.append("<h2>Appendix D. Case manifest (exhibit.yaml)</h2>\n");

@@ -37,7 +37,7 @@ public final class JUnitXmlWriter {
         x.append(">\n    <properties>\n");
         property(x, "tool", r.tool().name() + " " + r.tool().version() + " (" + r.tool().commit() + ")");
         if (r.options().get("bundle") instanceof Map<?, ?> b) {
-            property(x, "bundle.path", b.get("path"));
+            property(x, "bundle.name", b.get("name"));
             property(x, "bundle.sha256", b.get("sha256"));
         }
         x.append("    </properties>\n");

@@ -52,13 +52,35 @@ class BundleRunnerTest {
     }
 
     @Test
+    void theReportIsTheSameWhereverTheBundleIsKept() throws Exception {
+        Path bundle = TestBundles.sealed(tmp, "");
+        Path moved = Files.createDirectories(tmp.resolve("elsewhere/deeper")).resolve("bundle");
+        try (var files = Files.walk(bundle)) {
+            for (Path p : files.toList()) {
+                Path t = moved.resolve(bundle.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+        byte[] here = JsonReportWriter.write(BundleRunner.run(bundle, Limits.DEFAULT, 1, Progress.NONE).report());
+        byte[] there = JsonReportWriter.write(BundleRunner.run(moved, Limits.DEFAULT, 1, Progress.NONE).report());
+        assertArrayEquals(here, there);
+        String json = new String(here, java.nio.charset.StandardCharsets.UTF_8);
+        assertFalse(json.contains(tmp.toString()), "no absolute path in the report");
+        assertTrue(json.contains("\"path\" : \"data/original.png\""), "exhibits are named by their path in the bag");
+    }
+
+    @Test
     void reportsEveryExhibitWithItsRoleAndRunsWhatTheRolesAllow() throws Exception {
         Path bundle = TestBundles.sealed(tmp, "");
         List<String> events = Collections.synchronizedList(new ArrayList<>());
         BundleRunner.Run run = BundleRunner.run(bundle, Limits.DEFAULT, 1, (s, m) -> events.add(s + ": " + m));
         assertEquals(List.of("original", "accused", "generation-folder", "generation-folder"),
                 run.report().exhibits().stream().map(e -> e.role()).toList());
-        assertEquals(bundle + "/data/steps/00001-1.png", run.report().exhibits().get(2).path());
+        assertEquals("data/steps/00001-1.png", run.report().exhibits().get(2).path()); // relative to the bag
         Finding integrity = run.report().findings().get(0);
         assertEquals("bundle.integrity", integrity.rule());
         assertEquals(Bags.bundleHash(bundle), integrity.data().get("bundleHash"));

@@ -2,8 +2,7 @@ package org.exhibit.cli;
 
 import org.exhibit.bundle.BagCheck;
 import org.exhibit.bundle.BagProblem;
-import org.exhibit.bundle.CaseManifest;
-import org.exhibit.bundle.ManifestYaml;
+import org.exhibit.bundle.Bundle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -33,10 +32,7 @@ class BundleVerifyCommand implements Callable<Integer> {
             printProblems(spec.commandLine().getErr(), bundle.toString(), r);
             return ExitCodes.BUNDLE_ALTERED;
         }
-        Path yaml = bundle.resolve(CaseManifest.FILE_NAME);
-        if (Files.exists(yaml)) {
-            ManifestYaml.read(yaml);
-        }
+        Bundle.checkManifest(bundle);
         spec.commandLine().getOut().println("ok: " + bundle + ": " + r.files() + " files match their manifests ("
                 + r.bytes() + " payload bytes); bundle sha256 " + r.bundleHash());
         return ExitCodes.OK;

@@ -67,6 +67,21 @@ class BundleCommandTest {
     }
 
     @Test
+    void anExhibitEntryOutsideTheBagIsRefusedByVerifyAsByReport() throws Exception {
+        Path bundle = bundleWithTwoImages();
+        Path yaml = bundle.resolve("exhibit.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("file: accused.png", "file: ../../found.png"));
+        org.exhibit.bundle.Bags.seal(bundle, java.util.Map.of()); // sealed that way: the bag itself is intact
+        CliTestSupport.Run verify = CliTestSupport.run("bundle", "verify", bundle.toString());
+        assertEquals(ExitCodes.INPUT, verify.exitCode(), verify.err());
+        assertTrue(verify.err().contains("is outside the bundle's data/ folder"), verify.err());
+        CliTestSupport.Run report = CliTestSupport.run("report", bundle.toString(), "-q", "-o",
+                tmp.resolve("out").toString());
+        assertEquals(ExitCodes.INPUT, report.exitCode(), report.err());
+        assertTrue(report.err().contains("is outside the bundle's data/ folder"), report.err());
+    }
+
+    @Test
     void wrongUseIsRefusedWithTheRightCode() throws Exception {
         Path bundle = bundleWithTwoImages();
         assertEquals(ExitCodes.INPUT, CliTestSupport.run("bundle", "init", bundle.toString(), "--case", "again").exitCode(),

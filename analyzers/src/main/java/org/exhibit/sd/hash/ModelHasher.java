@@ -116,8 +116,16 @@ public final class ModelHasher {
             SafetensorsHeader checked = safetensors ? SafetensorsHeader.check(size, headerLength >= 0, declaredLength,
                     header == null ? new byte[0] : header) : null;
             return new ModelFileHashes(displayPath, size, format(), hex.formatHex(sha.digest()),
-                    hex.formatHex(autoV1.digest()).substring(0, 8), safetensors ? hex.formatHex(addnet.digest()) : null,
+                    hex.formatHex(autoV1.digest()).substring(0, 8), hasTensorData() ? hex.formatHex(addnet.digest()) : null,
                     String.format(Locale.ROOT, "%08X", crc.getValue()), b3, checked);
+        }
+
+        /**
+         * Whether there are bytes after a safetensors header to hash for AutoV3. A header that claims to run past
+         * the end of the file leaves nothing: A1111 would then report the hash of empty input, which names no file.
+         */
+        private boolean hasTensorData() {
+            return safetensors && headerLength >= 0 && 8 + headerLength <= size;
         }
 
         private void readLayout(byte[] a, int n) {
