@@ -112,8 +112,12 @@ public final class Images {
         return readers.next();
     }
 
+    /** A decoder's complaint in words: its message, or what its kind of failure means (never a class name). */
     private static String describe(Throwable e) {
         String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m.replaceAll("\\s+", " ");
+        if (m != null && !m.isBlank()) {
+            return m.replaceAll("\\s+", " ");
+        }
+        return e instanceof java.io.EOFException ? "the data ends before the image does" : "the decoder gave no reason";
     }
 }

@@ -73,11 +73,22 @@ public final class LabelAnalyzer {
             SdMarkFindings.add(exhibit, file, limits, marks, out);
         }
         if (DECODED_IMAGES.contains(scan.format) && (options.watermark() || options.ocr() != null)) {
-            BufferedImage img = Images.read(file, limits);
-            if (options.watermark()) {
+            BufferedImage img = null;
+            try {
+                img = Images.read(file, limits);
+            } catch (InputException e) {
+                // damaged pixels (or a pixel bomb) must not hide the labels the metadata carries: those stand
+                out.add(Finding.builder(ANALYZER, "label.pixels-unreadable", ExplicitFindings.METHOD)
+                        .verdict(Verdict.INCONCLUSIVE)
+                        .statement("The pixels of " + exhibit.path() + " could not be decoded (" + e.problem()
+                                + "), so the invisible watermark and visible labels were not checked; the "
+                                + "metadata labels reported for it stand.")
+                        .evidence(EvidencePointer.bytes(exhibit, "whole image", 0, exhibit.size())).build());
+            }
+            if (img != null && options.watermark()) {
                 WatermarkFindings.add(exhibit, img, marks, out);
             }
-            if (options.ocr() != null) {
+            if (img != null && options.ocr() != null) {
                 ExplicitFindings.image(exhibit, img, options.ocr(), marks, out);
             }
         }

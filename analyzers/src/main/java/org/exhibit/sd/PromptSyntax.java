@@ -71,15 +71,21 @@ public final class PromptSyntax {
             texts.add("");
             weights.add(1.0);
         }
+        // neighbouring runs of equal weight merge; appended in one buffer, not by re-concatenating (quadratic)
         List<Weighted> out = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
-            int last = out.size() - 1;
-            if (last >= 0 && out.get(last).weight() == weights.get(i)) {
-                out.set(last, new Weighted(out.get(last).text() + texts.get(i), weights.get(i)));
+        StringBuilder run = new StringBuilder(texts.get(0));
+        double weight = weights.get(0);
+        for (int i = 1; i < texts.size(); i++) {
+            if (weights.get(i) == weight) {
+                run.append(texts.get(i));
             } else {
-                out.add(new Weighted(texts.get(i), weights.get(i)));
+                out.add(new Weighted(run.toString(), weight));
+                run.setLength(0);
+                run.append(texts.get(i));
+                weight = weights.get(i);
             }
         }
+        out.add(new Weighted(run.toString(), weight));
         return out;
     }
 

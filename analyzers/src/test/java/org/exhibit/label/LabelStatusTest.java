@@ -47,6 +47,17 @@ class LabelStatusTest {
     }
 
     @Test
+    void damagedPixelsDoNotHideTheLabel() throws Exception {
+        byte[] png = PngBuilder.rgb(Pictures.scene(64, 64, 3)).text("AIGC", Labels.aigc("1", "Acme", "7")).build();
+        byte[] cut = java.util.Arrays.copyOf(png, png.length - 40); // IEND and the end of IDAT gone
+        LabelTestSupport.Run whole = LabelTestSupport.run(dir, "whole.png", png, true);
+        LabelTestSupport.Run r = LabelTestSupport.run(dir, "cut.png", cut, true);
+        assertEquals(whole.statusName(), r.statusName(), "the label in the text chunk still counts");
+        assertEquals("inconclusive", r.only("label.pixels-unreadable").verdict().label());
+        assertEquals(whole.rule("label.implicit").size(), r.rule("label.implicit").size());
+    }
+
+    @Test
     void duplicateLabelsAreFlaggedWithBothPlaces() throws Exception {
         String label = Labels.aigc("1", "Acme", "1");
         byte[] png = PngBuilder.rgb(Pictures.scene(32, 32, 2)).text("AIGC", label)
