@@ -2,6 +2,9 @@ package org.exhibit.voice;
 
 import org.exhibit.io.InputException;
 import org.jflac.FLACDecoder;
+import org.jflac.FrameListener;
+import org.jflac.frame.Frame;
+import org.jflac.metadata.Metadata;
 import org.jflac.PCMProcessor;
 import org.jflac.metadata.StreamInfo;
 import org.jflac.util.ByteData;
@@ -20,6 +23,15 @@ import java.nio.file.Path;
 final class FlacReader {
 
     private FlacReader() {
+    }
+
+    /** Damaged frames tolerated before a stream is called corrupt (a clean stream has none). */
+    static final int MAX_BAD_FRAMES = 64;
+
+    private static final class TooDamaged extends RuntimeException {
+        TooDamaged() {
+            super(null, null, false, false);
+        }
     }
 
     static Pcm read(Path file) throws IOException, InputException {
@@ -50,7 +62,32 @@ final class FlacReader {
                     }
                 }
             });
-            decoder.decodeFrames();
+            // jFLAC resynchronises after a damaged frame and, on some damage, finds the same bad frame again and
+            // again: past a bound the stream is called corrupt rather than decoded for ever
+            decoder.addFrameListener(new FrameListener() {
+                private int errors;
+
+                @Override
+                public void processMetadata(Metadata metadata) {
+                }
+
+                @Override
+                public void processFrame(Frame frame) {
+                }
+
+                @Override
+                public void processError(String message) {
+                    if (++errors > MAX_BAD_FRAMES) {
+                        throw new TooDamaged();
+                    }
+                }
+            });
+            try {
+                decoder.decodeFrames();
+            } catch (TooDamaged e) {
+                throw new InputException(file, "FLAC stream is corrupt: more than " + MAX_BAD_FRAMES
+                        + " damaged frames");
+            }
             if (pcm.size() > maxBytes) {
                 throw new InputException(file, "is longer than " + (int) AudioDecoder.MAX_SECONDS + " s; cut the "
                         + "part to compare");
