@@ -41,6 +41,15 @@ public interface Analysis {
         return Set.of();
     }
 
+    /**
+     * The rule of the finding that is this analysis's own combined answer (e.g. "similarity.conclusion"), or null
+     * when it only reports readings. A report's conclusions and a case's checks quote it, never a single method's
+     * stronger verdict.
+     */
+    default String conclusionRule() {
+        return null;
+    }
+
     /** Whether an exhibit set with these roles gives it something to do (used when the manifest lists no analyses). */
     default boolean applies(Set<String> roles) {
         return roles.containsAll(required()) && (!required().isEmpty() || optional().stream().anyMatch(roles::contains));

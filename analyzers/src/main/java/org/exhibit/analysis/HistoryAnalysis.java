@@ -33,6 +33,11 @@ final class HistoryAnalysis implements Analysis {
     }
 
     @Override
+    public String conclusionRule() {
+        return "sd.history";
+    }
+
+    @Override
     public Set<String> required() {
         return Set.of(Roles.GENERATION_FOLDER);
     }

@@ -36,6 +36,11 @@ final class LabelAnalysis implements Analysis {
     }
 
     @Override
+    public String conclusionRule() {
+        return "label.status";
+    }
+
+    @Override
     public Set<String> required() {
         return Set.of();
     }

@@ -33,6 +33,11 @@ final class RecipeAnalysis implements Analysis {
     }
 
     @Override
+    public String conclusionRule() {
+        return "sd.recipe";
+    }
+
+    @Override
     public Set<String> required() {
         return Set.of(Roles.ORIGINAL);
     }

@@ -48,6 +48,11 @@ final class ReplayAnalysis implements Analysis {
     }
 
     @Override
+    public String conclusionRule() {
+        return "sd.replay";
+    }
+
+    @Override
     public Set<String> required() {
         return Set.of(Roles.ORIGINAL);
     }

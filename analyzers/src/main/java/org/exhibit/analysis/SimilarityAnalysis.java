@@ -28,6 +28,11 @@ final class SimilarityAnalysis implements Analysis {
     }
 
     @Override
+    public String conclusionRule() {
+        return "similarity.conclusion";
+    }
+
+    @Override
     public Set<String> required() {
         return Set.of(Roles.ORIGINAL, Roles.ACCUSED);
     }

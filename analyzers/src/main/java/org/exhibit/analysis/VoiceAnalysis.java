@@ -34,6 +34,11 @@ final class VoiceAnalysis implements Analysis {
     }
 
     @Override
+    public String conclusionRule() {
+        return "voice.same-speaker";
+    }
+
+    @Override
     public Set<String> required() {
         return Set.of(Roles.REFERENCE_VOICE, Roles.SUSPECT_VOICE);
     }

@@ -32,6 +32,11 @@ final class VoiceScanAnalysis implements Analysis {
     }
 
     @Override
+    public String conclusionRule() {
+        return "voice.scan";
+    }
+
+    @Override
     public Set<String> required() {
         return Set.of(Roles.REFERENCE_VOICE, Roles.OTHER_VOICE);
     }

@@ -34,6 +34,11 @@ final class WatermarkAnalysis implements Analysis {
     }
 
     @Override
+    public String conclusionRule() {
+        return "watermark.removal";
+    }
+
+    @Override
     public Set<String> required() {
         return Set.of(Roles.ORIGINAL, Roles.ACCUSED);
     }

@@ -47,6 +47,12 @@ public final class BundleRunner {
         public boolean policyPassed() {
             return checks.stream().allMatch(Policy::passed);
         }
+
+        /** Whether every analysis ran and every input was read: otherwise a question the case asks stays open. */
+        public boolean complete() {
+            return report.problems().isEmpty() && report.findings().stream()
+                    .noneMatch(f -> f.rule().equals(org.exhibit.report.JUnitXmlWriter.ANALYSIS_FAILED_RULE));
+        }
     }
 
     private BundleRunner() {
@@ -75,6 +81,9 @@ public final class BundleRunner {
             entry.put("analysis", s.analysis().name());
             entry.put("question", s.analysis().question());
             entry.put("method", s.analysis().method());
+            if (s.analysis().conclusionRule() != null) {
+                entry.put("conclusionRule", s.analysis().conclusionRule());
+            }
             Map<String, List<String>> inputs = new TreeMap<>();
             s.inputs().forEach((role, list) -> inputs.put(role, list.stream().map(in -> in.exhibit().path()).toList()));
             entry.put("inputs", inputs);
@@ -148,7 +157,7 @@ public final class BundleRunner {
         try {
             findings = Analyses.run(s.analysis(), c).findings();
         } catch (InputException | ParameterException e) {
-            findings = List.of(Finding.builder("bundle", "bundle.analysis-failed", INTEGRITY)
+            findings = List.of(Finding.builder("bundle", org.exhibit.report.JUnitXmlWriter.ANALYSIS_FAILED_RULE, INTEGRITY)
                     .verdict(Verdict.INCONCLUSIVE)
                     .statement("Analysis '" + s.id() + "' could not run: " + e.getMessage())
                     .data("analysis", s.analysis().name())

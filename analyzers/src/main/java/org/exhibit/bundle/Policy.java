@@ -58,10 +58,23 @@ public final class Policy {
             }
         }
         boolean passed = failures.isEmpty();
-        String what = c.name() == null ? c.id() : c.name();
+        // neutral words: what was measured against what was required, not the case's claim as a fact
+        String measured = strongest.map(f -> c.rule() + " '" + f.verdict().label() + "'").orElse("no " + c.rule() + " finding");
+        List<String> required = new ArrayList<>();
+        if (c.verdictAtLeast() != null) {
+            required.add("≥ required '" + c.verdictAtLeast() + "'");
+        }
+        if (c.verdictAtMost() != null) {
+            required.add("≤ allowed '" + c.verdictAtMost() + "'");
+        }
+        if (c.measurement() != null) {
+            required.add(c.measurement() + (c.min() == null ? "" : " ≥ " + Numbers.format(c.min()))
+                    + (c.max() == null ? "" : " ≤ " + Numbers.format(c.max())));
+        }
         Finding.Builder b = Finding.builder("bundle", RULE, METHOD)
                 .verdict(Verdict.INFO)
-                .statement("Policy check '" + c.id() + "' " + (passed ? "passed" : "failed") + ": " + what
+                .statement("Check '" + c.id() + "': " + (passed ? "passed" : "failed") + " — " + measured
+                        + (required.isEmpty() ? "" : " " + String.join(", ", required))
                         + (passed ? "." : " (" + String.join("; ", failures) + ")."))
                 .data("check", c.id())
                 .data("passed", passed)

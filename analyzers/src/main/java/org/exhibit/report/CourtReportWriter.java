@@ -96,8 +96,13 @@ final class CourtReportWriter {
         for (Object a : analyses) {
             Map<?, ?> step = (Map<?, ?>) a;
             List<Finding> fs = range(r, step);
-            List<Finding> weighed = fs.stream().filter(f -> f.verdict() != Verdict.INFO).toList();
-            Finding top = fs.stream().max((x, y) -> x.verdict().compareTo(y.verdict())).orElse(null);
+            // the answer is the analysis's own combined conclusion where it has one, never a single method's
+            // stronger verdict; analyses that only read report their weighed findings
+            List<Finding> conclusions = fs.stream().filter(f -> f.rule().equals(step.get("conclusionRule"))).toList();
+            List<Finding> weighed = !conclusions.isEmpty() ? conclusions
+                    : fs.stream().filter(f -> f.verdict() != Verdict.INFO).toList();
+            Finding top = (conclusions.isEmpty() ? fs : conclusions).stream()
+                    .max((x, y) -> x.verdict().compareTo(y.verdict())).orElse(null);
             h.append("<tr><td>").append(esc(step.get("question"))).append("</td><td>")
                     .append(top == null ? "" : HtmlReportWriter.badge(top)).append("</td><td>");
             List<Finding> shown = weighed.isEmpty() ? fs : weighed;

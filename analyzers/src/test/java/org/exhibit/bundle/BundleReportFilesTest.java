@@ -59,7 +59,11 @@ class BundleReportFilesTest {
         byte[] xml = JUnitXmlWriter.write(report);
         validator().validate(new StreamSource(new ByteArrayInputStream(xml)));
         String s = new String(xml, StandardCharsets.UTF_8);
-        assertTrue(s.contains("tests=\"2\" failures=\"1\""), s);
+        int steps = ((java.util.List<?>) report.options().get("analyses")).size();
+        assertTrue(steps > 0);
+        // one case per check (2) and per analysis step; the failed check is the one failure, no step erred
+        assertTrue(s.contains("tests=\"" + (2 + steps) + "\" failures=\"1\" errors=\"0\""), s);
+        assertTrue(s.contains("classname=\"exhibit.analysis\""), s);
         assertTrue(s.contains("<testcase name=\"intact\" classname=\"exhibit.policy\" time=\"0\">\n      <system-out>"), s);
         assertTrue(s.contains("<testcase name=\"copy-found\" classname=\"exhibit.policy\" time=\"0\">\n      <failure"), s);
         assertArrayEquals(xml, JUnitXmlWriter.write(report), "deterministic");

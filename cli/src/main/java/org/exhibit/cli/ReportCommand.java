@@ -79,6 +79,14 @@ class ReportCommand implements Callable<Integer> {
         }
         o.println("wrote " + out.resolve("report.json") + ", report.html, report.pdf, junit.xml");
         o.flush();
+        for (var p : run.report().problems()) {
+            err.println("exhibit: " + p.file() + ": " + p.problem());
+        }
+        if (!run.complete()) {
+            err.println("exhibit: " + bundle + ": not every analysis could run; see report.json and junit.xml");
+            err.flush();
+            return ExitCodes.INPUT;
+        }
         return run.policyPassed() ? ExitCodes.OK : ExitCodes.FINDINGS;
     }
 }

@@ -53,7 +53,7 @@ class ReportCommandTest {
             assertTrue(Files.size(out.resolve(f)) > 0, f);
         }
         assertTrue(r.err().contains("exhibit: metadata: (1/"), "progress on stderr: " + r.err());
-        assertTrue(r.out().contains("Policy check 'intact' passed"), r.out());
+        assertTrue(r.out().contains("Check 'intact': passed"), r.out());
         byte[] first = Files.readAllBytes(out.resolve("report.json"));
         CliTestSupport.Run again = CliTestSupport.run("report", passing.toString(), "--out-dir", out.toString(), "-q");
         assertEquals(ExitCodes.OK, again.exitCode());
@@ -66,7 +66,37 @@ class ReportCommandTest {
         Path out = tmp.resolve("out-fail");
         CliTestSupport.Run r = CliTestSupport.run("report", failing.toString(), "--out-dir", out.toString(), "-q");
         assertEquals(ExitCodes.FINDINGS, r.exitCode(), r.err());
-        assertTrue(r.out().contains("Policy check 'copy' failed"), r.out());
+        assertTrue(r.out().contains("Check 'copy': failed"), r.out());
         assertTrue(Files.readString(out.resolve("junit.xml")).contains("<failure type=\"policy\""));
+    }
+
+    @Test
+    void anAnalysisThatCannotRunIsAJUnitErrorAndExitThree() throws Exception {
+        Path prepared = Files.createDirectories(tmp.resolve("broken-prepared"));
+        Files.write(prepared.resolve("a.png"), PngBuilder.rgb(Pictures.scene(40, 40, 3)).build());
+        Files.writeString(prepared.resolve("b.png"), "not a picture at all");
+        Files.writeString(prepared.resolve("exhibit.yaml"), """
+                exhibit-manifest: 1
+                case: broken
+                date: 2026-11-20T09:00:00Z
+                exhibits:
+                  - {file: a.png, role: original}
+                  - {file: b.png, role: accused}
+                analyses:
+                  - {analysis: similarity}
+                checks:
+                  - {id: intact, rule: bundle.integrity, verdict-at-most: info}
+                """);
+        Path bundle = tmp.resolve("broken");
+        assertEquals(ExitCodes.OK, CliTestSupport.run("bundle", "init", bundle.toString(), "--from", prepared.toString())
+                .exitCode());
+        Path out = tmp.resolve("out-broken");
+        CliTestSupport.Run r = CliTestSupport.run("report", bundle.toString(), "--out-dir", out.toString(), "-q");
+        assertEquals(ExitCodes.INPUT, r.exitCode(), r.err());
+        assertTrue(r.err().contains("not every analysis could run"), r.err());
+        String junit = Files.readString(out.resolve("junit.xml"));
+        assertTrue(junit.contains("<testcase name=\"analysis similarity\""), junit);
+        assertTrue(junit.contains("<error type=\"analysis\""), junit);
+        assertTrue(junit.contains("errors=\"1\""), junit);
     }
 }
