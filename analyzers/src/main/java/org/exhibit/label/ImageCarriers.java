@@ -2,7 +2,7 @@ package org.exhibit.label;
 
 import org.exhibit.io.BoundedInflater;
 import org.exhibit.io.Limits;
-import org.exhibit.metadata.UserComment;
+import org.exhibit.io.container.UserComment;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -23,6 +23,7 @@ import org.exhibit.evidence.Method;
 import org.exhibit.io.Images;
 import org.exhibit.io.InputException;
 import org.exhibit.io.Limits;
+import org.exhibit.io.container.UserComment;
 import org.xml.sax.SAXException;
 
 import javax.sound.sampled.AudioFileFormat;

@@ -1,6 +1,6 @@
 package org.exhibit.sd;
 
-import org.exhibit.metadata.UserComment;
+import org.exhibit.io.container.UserComment;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
