@@ -173,12 +173,12 @@ public final class Jpeg {
                 total += n;
             }
             if (total > walk.limits.maxItemBytes()) {
-                walk.problem(Problem.Kind.TOO_LARGE, "APP11", j.offset(), j.length(), "The JUMBF box in APP11 segments"
+                walk.problem(Problem.Kind.TOO_LARGE, "APP11 JUMBF", j.offset(), j.length(), "The JUMBF box in APP11 segments"
                         + " from byte " + j.offset() + " holds " + total + " bytes, over the limit of "
                         + walk.limits.maxItemBytes() + "; it was not read.");
                 return null;
             }
-            if (!walk.charge(total, "APP11", "JUMBF box in APP11 segments", j.offset(), j.length())) {
+            if (!walk.charge(total, "APP11 JUMBF", "JUMBF box in APP11 segments", j.offset(), j.length())) {
                 return null;
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream((int) total);
@@ -193,7 +193,7 @@ public final class Jpeg {
             if (!x.complete()) {
                 return null;
             }
-            if (!walk.charge(x.fullLength(), "APP1", "extended XMP packet", x.segments().get(0).offset(),
+            if (!walk.charge(x.fullLength(), "APP1 extended XMP", "extended XMP packet", x.segments().get(0).offset(),
                     x.fullLength())) {
                 return null;
             }
@@ -396,7 +396,7 @@ public final class Jpeg {
             }
             long n = s.dataLength() - XMP_EXTENSION_HEADER.length - 40;
             if (n < 0) {
-                w.problem(Problem.Kind.MALFORMED, "APP1", s.offset(), s.length(), "The extended XMP segment at byte "
+                w.problem(Problem.Kind.MALFORMED, "APP1 extended XMP", s.offset(), s.length(), "The extended XMP segment at byte "
                         + s.offset() + " is shorter than its 40-byte header.");
                 continue;
             }
@@ -408,12 +408,12 @@ public final class Jpeg {
             Long known = lengths.putIfAbsent(guid, full);
             boolean ok = sound.getOrDefault(guid, true);
             if (known != null && known != full) {
-                w.problem(Problem.Kind.MALFORMED, "APP1", s.offset(), s.length(), "The extended XMP segment at byte "
+                w.problem(Problem.Kind.MALFORMED, "APP1 extended XMP", s.offset(), s.length(), "The extended XMP segment at byte "
                         + s.offset() + " declares a full length of " + full + " where an earlier one of the same packet"
                         + " declared " + known + ".");
                 ok = false;
             } else if (at + n > full) {
-                w.problem(Problem.Kind.OUT_OF_BOUNDS, "APP1", s.offset(), s.length(), "The extended XMP segment at"
+                w.problem(Problem.Kind.OUT_OF_BOUNDS, "APP1 extended XMP", s.offset(), s.length(), "The extended XMP segment at"
                         + " byte " + s.offset() + " places " + n + " bytes at offset " + at + ", past the packet's "
                         + "declared length of " + full + ".");
                 ok = false;
@@ -426,7 +426,7 @@ public final class Jpeg {
             boolean ok = sound.get(e.getKey());
             Segment first = e.getValue().get(0);
             if (ok && full > w.limits.maxItemBytes()) {
-                w.problem(Problem.Kind.TOO_LARGE, "APP1", first.offset(), first.length(), "The extended XMP packet "
+                w.problem(Problem.Kind.TOO_LARGE, "APP1 extended XMP", first.offset(), first.length(), "The extended XMP packet "
                         + e.getKey() + " declares " + full + " bytes, over the limit of " + w.limits.maxItemBytes()
                         + "; it was not read.");
                 ok = false;
@@ -436,7 +436,7 @@ public final class Jpeg {
                 covered += s.dataLength() - XMP_EXTENSION_HEADER.length - 40;
             }
             if (ok && covered < full) {
-                w.problem(Problem.Kind.MALFORMED, "APP1", first.offset(), first.length(), "The extended XMP packet "
+                w.problem(Problem.Kind.MALFORMED, "APP1 extended XMP", first.offset(), first.length(), "The extended XMP packet "
                         + e.getKey() + " declares " + full + " bytes but its segments hold " + covered + ".");
                 ok = false;
             }

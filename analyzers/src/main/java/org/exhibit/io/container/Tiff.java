@@ -288,8 +288,7 @@ public final class Tiff {
             ifds.add(new Ifd(name, base + at, depth, read));
             if (count > fit) {
                 w.problem(Problem.Kind.TRUNCATED, name, base + at, len - at, "An EXIF IFD in " + where + " at byte "
-                        + base + " ends early (IFD " + name + " at block offset " + at + " lists " + count
-                        + " entries, " + fit + " fit).");
+                        + base + " ends early.");
             }
             for (long[] p : pointers) {
                 int tag = (int) p[0];
