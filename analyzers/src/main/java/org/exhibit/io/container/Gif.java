@@ -165,7 +165,9 @@ public final class Gif {
                 }
                 long end = skipSubBlocks(c, data, size);
                 if (end < 0) {
-                    truncated(w, blocks, "extension", label, p, size);
+                    blocks.add(new Block("extension", label, app, p, size - p, Math.min(data, size), true));
+                    w.problem(Problem.Kind.TRUNCATED, "extension", p, size - p, "The GIF extension block at byte " + p
+                            + " runs past the end of the file.");
                     break;
                 }
                 blocks.add(new Block("extension", label, app, p, end - p, data, false));

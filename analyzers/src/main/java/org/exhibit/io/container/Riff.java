@@ -38,7 +38,8 @@ public final class Riff {
      * One chunk: four-character id, 32-bit little-endian size, data, pad byte.
      *
      * @param listType for a LIST chunk, its list type ("INFO", "adtl", "hdrl"); else null
-     * @param path     ids from the top, e.g. "LIST:INFO/ICMT"
+     * @param path      ids from the top, e.g. "LIST:INFO/ICMT"
+     * @param truncated the chunk passes the end of the file or of its RIFF/LIST; {@link #length()} is clipped
      */
     public record Chunk(String id, String listType, String path, int depth, long offset, long length, long dataLength,
                         boolean truncated, List<Chunk> children) implements Item {
@@ -158,7 +159,7 @@ public final class Riff {
             }
             if (pos + 8 + n > to) {
                 boolean eof = pos + 8 + n > fileEnd;
-                out.add(new Chunk(id, null, path, depth, pos, to - pos, n, eof, List.of()));
+                out.add(new Chunk(id, null, path, depth, pos, to - pos, n, true, List.of()));
                 w.problem(eof ? Problem.Kind.TRUNCATED : Problem.Kind.OUT_OF_BOUNDS, path, pos, to - pos,
                         "The " + label + " " + Bytes.printable(id).strip() + " chunk at byte " + pos + " declares " + n
                                 + " bytes but " + (eof ? "the file ends first." : "its "
