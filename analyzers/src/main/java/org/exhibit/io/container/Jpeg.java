@@ -250,6 +250,15 @@ public final class Jpeg {
     }
 
     public static File read(ByteSource src, Limits limits) throws IOException {
+        return read(src, limits, false);
+    }
+
+    /**
+     * As {@link #read(ByteSource, Limits)}; with {@code resync}, bytes that are not a marker are reported and skipped
+     * up to the next marker (FF followed by neither 00 nor FF, within {@code maxScanBytes}), as metadata-extractor
+     * reads on; without it the walk stops there, since what follows such bytes is a guess.
+     */
+    public static File read(ByteSource src, Limits limits, boolean resync) throws IOException {
         Walk w = new Walk(src, limits, FORMAT);
         List<Segment> segments = new ArrayList<>();
         long size = src.size();
@@ -272,7 +281,12 @@ public final class Jpeg {
             if ((head[0] & 0xFF) != 0xFF) {
                 w.problem(Problem.Kind.MALFORMED, FORMAT, pos, 0, "No JPEG marker at byte " + pos
                         + " where the previous segment ended.");
-                break;
+                long next = resync && w.admit(FORMAT, pos) ? nextMarker(src, pos, limits.maxScanBytes()) : -1;
+                if (next < 0) {
+                    break;
+                }
+                pos = next;
+                continue;
             }
             if (head.length < 2) {
                 w.problem(Problem.Kind.TRUNCATED, FORMAT, pos, 1, "The JPEG ends inside a marker at byte " + pos + ".");
@@ -286,7 +300,12 @@ public final class Jpeg {
             if (marker == 0x00) {
                 w.problem(Problem.Kind.MALFORMED, FORMAT, pos, 2, "Byte " + pos + " holds FF00, which only occurs "
                         + "inside image data, where a marker was expected.");
-                break;
+                long next = resync && w.admit(FORMAT, pos) ? nextMarker(src, pos + 2, limits.maxScanBytes()) : -1;
+                if (next < 0) {
+                    break;
+                }
+                pos = next;
+                continue;
             }
             if (!w.admit(name(marker), pos)) {
                 break;
@@ -335,6 +354,20 @@ public final class Jpeg {
             pos += 2 + len;
         }
         return new File(w, segments, frame, scan, jumbf(w, segments), extendedXmp(w, segments));
+    }
+
+    /** The offset of the next FF that is followed by neither 00 nor FF, from {@code from}; -1 when none is near. */
+    private static long nextMarker(ByteSource src, long from, long within) throws IOException {
+        long end = Math.min(src.size(), from + within);
+        for (long at = from; at < end; at += 1 << 16) {
+            byte[] b = src.readUpTo(at, (1 << 16) + 1);
+            for (int i = 0; i + 1 < b.length && at + i < end; i++) {
+                if ((b[i] & 0xFF) == 0xFF && b[i + 1] != 0 && (b[i + 1] & 0xFF) != 0xFF) {
+                    return at + i;
+                }
+            }
+        }
+        return -1;
     }
 
     /** The APPn payload's identifier; "" for other segments. */

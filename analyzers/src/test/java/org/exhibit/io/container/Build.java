@@ -2,7 +2,6 @@ package org.exhibit.io.container;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -84,9 +83,5 @@ final class Build {
     /** A JPEG marker segment. */
     static byte[] segment(int marker, byte[] payload) {
         return concat(new byte[]{(byte) 0xFF, (byte) marker}, be16(payload.length + 2), payload);
-    }
-
-    static void write(OutputStream o, byte[] b) throws IOException {
-        o.write(b);
     }
 }

@@ -100,6 +100,15 @@ class JpegTest {
     }
 
     @Test
+    void resyncSkipsToTheNextMarkerWhenAsked() throws Exception {
+        byte[] b = withSegments(segment(0xFE, ascii("x")), ascii("garbage"), segment(0xE1, ascii("Exif\0\0MM")));
+        Jpeg.File f = Jpeg.read(ByteSource.of(b), Limits.DEFAULT, true);
+        assertEquals(List.of(Problem.Kind.MALFORMED), f.problems().stream().map(Problem::kind).toList());
+        assertEquals(List.of("SOI", "COM", "APP1", "SOS"), f.segments().stream().map(Jpeg.Segment::type).toList());
+        assertEquals(2 + 5 + 7, f.segments().get(2).offset());
+    }
+
+    @Test
     void jumbfSpreadOverApp11SegmentsIsReassembledInSequenceOrder() throws Exception {
         byte[] box = Build.box("jumb", Build.box("jumd", new byte[17]), new byte[300]);
         byte[] header = Arrays.copyOf(box, 8);
