@@ -67,12 +67,7 @@ final class ImageLabels {
 
     /** EXIF (TIFF structure) at {@code offset}: ImageDescription and UserComment that hold an AIGC object, XMP. */
     static void exif(Reading parent, long offset, long length, String carrier, CarrierScan scan) throws IOException {
-        byte[] head = parent.source().readUpTo(offset, 6);
-        if (new String(head, StandardCharsets.ISO_8859_1).equals("Exif\0\0")) { // some writers keep the JPEG prefix
-            offset += 6;
-            length -= 6;
-        }
-        tags(Tiff.read(parent, offset, length, carrier), carrier, scan);
+        tags(Tiff.exif(parent, offset, length, carrier), carrier, scan);
     }
 
     static void tags(Tiff.File t, String carrier, CarrierScan scan) throws IOException {

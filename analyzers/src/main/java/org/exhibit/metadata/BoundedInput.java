@@ -1,20 +1,14 @@
 package org.exhibit.metadata;
 
 import org.exhibit.io.Limits;
-import org.exhibit.io.container.Bmff;
 import org.exhibit.io.container.ByteSource;
 import org.exhibit.io.container.Container;
 import org.exhibit.io.container.ContainerReader;
 import org.exhibit.io.container.Containers;
-import org.exhibit.io.container.Flac;
-import org.exhibit.io.container.Gif;
-import org.exhibit.io.container.Id3v2;
 import org.exhibit.io.container.Jpeg;
-import org.exhibit.io.container.Ogg;
 import org.exhibit.io.container.Png;
 import org.exhibit.io.container.Problem;
 import org.exhibit.io.container.Riff;
-import org.exhibit.io.container.Tiff;
 import org.exhibit.io.container.Webp;
 
 import java.io.ByteArrayInputStream;
@@ -93,12 +87,6 @@ final class BoundedInput {
         Container c = reader.read(src, limits);
         Problem limit = c.problems().stream().filter(Problem::limitReached).findFirst().orElse(null);
         return new BoundedInput(c.format(), c.problems(), limit == null ? null : limit.message(), src, whole);
-    }
-
-    /** The container formats walked before a library reads them unchanged. */
-    static boolean walkedFirst(String format) {
-        return Set.of(Tiff.FORMAT, Bmff.FORMAT, Gif.FORMAT, Riff.FORMAT, Id3v2.FORMAT, Flac.FORMAT, Ogg.FORMAT)
-                .contains(format);
     }
 
     private static BoundedInput png(ByteSource src, Png.File f, Limits limits) throws IOException {

@@ -103,9 +103,7 @@ final class SdCarriers {
                 continue;
             }
             if (c.id().equals("EXIF")) {
-                byte[] head = f.source().readUpTo(c.dataOffset(), 6);
-                int skip = Arrays.equals(head, "Exif\0\0".getBytes(StandardCharsets.ISO_8859_1)) ? 6 : 0;
-                exif(Tiff.read(f, c.dataOffset() + skip, c.dataLength() - skip, "WEBP"), "WEBP", texts, anomalies);
+                exif(Tiff.exif(f, c.dataOffset(), c.dataLength(), "WEBP"), "WEBP", texts, anomalies);
             } else if (c.id().equals("XMP ")) {
                 byte[] data = f.data(c);
                 if (data != null) {

@@ -178,6 +178,18 @@ public final class Tiff {
         return read(parent.walk.nested(FORMAT), base, length, where);
     }
 
+    /**
+     * An EXIF block embedded in {@code parent} (PNG eXIf, WebP EXIF, JPEG APP1 after its identifier): some writers
+     * keep the JPEG "Exif\0\0" prefix inside PNG and WebP, so it is skipped when present.
+     */
+    public static File exif(Reading parent, long offset, long length, String where) throws IOException {
+        byte[] head = parent.source().readUpTo(offset, 6);
+        if (Bytes.startsWith(head, 0, "Exif\0\0")) {
+            return read(parent, offset + 6, length - 6, where);
+        }
+        return read(parent, offset, length, where);
+    }
+
     private static File read(Walk w, long base, long length, String where) throws IOException {
         long len = Math.max(0, Math.min(length, w.size() - base));
         List<Ifd> ifds = new ArrayList<>();

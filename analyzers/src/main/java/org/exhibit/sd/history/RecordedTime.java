@@ -4,13 +4,11 @@ import org.exhibit.io.Limits;
 import org.exhibit.io.container.ByteSource;
 import org.exhibit.io.container.Jpeg;
 import org.exhibit.io.container.Png;
-import org.exhibit.io.container.Reading;
 import org.exhibit.io.container.Riff;
 import org.exhibit.io.container.Tiff;
 import org.exhibit.io.container.Webp;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -52,7 +50,7 @@ public final class RecordedTime {
                 }
                 for (Png.Chunk c : png.chunks("eXIf")) {
                     if (!c.truncated()) {
-                        exif.add(exif(png, c.dataOffset(), c.dataLength()));
+                        exif.add(Tiff.exif(png, c.dataOffset(), c.dataLength(), "PNG eXIf"));
                     }
                 }
             } else if (Jpeg.READER.accepts(head)) {
@@ -67,7 +65,7 @@ public final class RecordedTime {
                 Riff.File webp = Riff.read(src, limits);
                 for (Riff.Chunk c : webp.chunks()) {
                     if (!c.truncated() && c.id().equals("EXIF")) {
-                        exif.add(exif(webp, c.dataOffset(), c.dataLength()));
+                        exif.add(Tiff.exif(webp, c.dataOffset(), c.dataLength(), "WebP EXIF"));
                     }
                 }
             } else if (Tiff.READER.accepts(head)) {
@@ -87,13 +85,6 @@ public final class RecordedTime {
             // the record reader reports the file's problems; a missing time only weakens the ordering
         }
         return null;
-    }
-
-    /** An EXIF block that may keep the JPEG "Exif\0\0" prefix. */
-    private static Tiff.File exif(Reading parent, long offset, long length) throws IOException {
-        byte[] h = parent.source().readUpTo(offset, 6);
-        int skip = new String(h, StandardCharsets.ISO_8859_1).equals("Exif\0\0") ? 6 : 0;
-        return Tiff.read(parent, offset + skip, length - skip, "EXIF");
     }
 
     /** tIME (year 2 bytes, month, day, hour, minute, second) as "yyyy:MM:dd HH:mm:ss"; null when not a valid time. */
