@@ -109,7 +109,8 @@ public final class Carriers {
     static void problems(Container c, CarrierScan scan, Predicate<Problem> relevant) {
         for (Problem p : c.problems()) {
             if (p.kind() != Problem.Kind.CRC && p.kind() != Problem.Kind.TRAILING && relevant.test(p)) {
-                scan.problems.add(p.message());
+                String m = p.message();
+                scan.problems.add(m.endsWith(".") ? m.substring(0, m.length() - 1) : m); // the finding goes on after it
             }
         }
     }
