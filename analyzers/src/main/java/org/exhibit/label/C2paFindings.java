@@ -7,6 +7,8 @@ import org.exhibit.evidence.Finding;
 import org.exhibit.evidence.Method;
 import org.exhibit.evidence.Threshold;
 import org.exhibit.evidence.Verdict;
+import org.exhibit.io.Limits;
+import org.exhibit.io.container.ByteSource;
 
 import java.io.IOException;
 import java.util.List;
@@ -21,12 +23,12 @@ final class C2paFindings {
     private C2paFindings() {
     }
 
-    static void add(Exhibit exhibit, CarrierScan scan, Source src, Marks marks, List<Finding> out) {
+    static void add(Exhibit exhibit, CarrierScan scan, ByteSource src, Limits limits, Marks marks, List<Finding> out) {
         for (CarrierScan.C2paStore store : scan.c2pa) {
             EvidencePointer at = store.where().pointer(exhibit);
             List<C2paManifest> manifests;
             try {
-                manifests = C2paReader.read(store, src);
+                manifests = C2paReader.read(store, src, limits);
             } catch (IOException | RuntimeException e) {
                 out.add(Finding.builder(LabelAnalyzer.ANALYZER, "label.c2pa-unreadable", METHOD)
                         .verdict(Verdict.INCONCLUSIVE)

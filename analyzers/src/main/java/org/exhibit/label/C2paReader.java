@@ -3,6 +3,9 @@ package org.exhibit.label;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import org.exhibit.io.Limits;
+import org.exhibit.io.container.ByteSource;
+import org.exhibit.io.container.Jumbf;
 
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -24,13 +27,19 @@ public final class C2paReader {
     private C2paReader() {
     }
 
-    public static List<C2paManifest> read(CarrierScan.C2paStore store, Source file) throws IOException {
-        List<Jumbf> top = Jumbf.parse(store.jumbf(), 0, store.jumbf().length, 0);
+    /** The manifests of a store; the JUMBF boxes are walked by the container layer under {@code limits}. */
+    public static List<C2paManifest> read(CarrierScan.C2paStore store, ByteSource file, Limits limits)
+            throws IOException {
+        Jumbf.Store jumbf = Jumbf.read(store.jumbf(), limits);
+        if (!jumbf.problems().isEmpty()) {
+            throw new IOException(jumbf.problems().get(0).message());
+        }
+        List<Jumbf.Box> top = jumbf.boxes();
         if (top.isEmpty() || !"c2pa".equals(top.get(0).label())) {
             throw new IOException("not a C2PA manifest store (no JUMBF box labelled c2pa)");
         }
         List<C2paManifest> out = new ArrayList<>();
-        for (Jumbf m : top.get(0).children()) {
+        for (Jumbf.Box m : top.get(0).children()) {
             if (m.type().equals("jumb")) {
                 out.add(manifest(m, store, file));
             }
@@ -38,22 +47,22 @@ public final class C2paReader {
         return out;
     }
 
-    private static C2paManifest manifest(Jumbf m, CarrierScan.C2paStore store, Source file) throws IOException {
-        Jumbf claimBox = m.child("c2pa.claim.v2") != null ? m.child("c2pa.claim.v2") : m.child("c2pa.claim");
+    private static C2paManifest manifest(Jumbf.Box m, CarrierScan.C2paStore store, ByteSource file) throws IOException {
+        Jumbf.Box claimBox = m.child("c2pa.claim.v2") != null ? m.child("c2pa.claim.v2") : m.child("c2pa.claim");
         if (claimBox == null || claimBox.content() == null) {
             throw new IOException("manifest " + m.label() + " has no claim");
         }
         byte[] claimBytes = claimBox.content().payload();
         JsonNode claim = CBOR.readTree(claimBytes);
         String alg = claim.path("alg").asText("sha256");
-        Jumbf assertions = m.child("c2pa.assertions");
+        Jumbf.Box assertions = m.child("c2pa.assertions");
         List<C2paManifest.Action> actions = new ArrayList<>();
         List<String> sourceTypes = new ArrayList<>();
         C2paManifest.DataHash dataHash = null;
         int matched = 0;
         int checked = 0;
         if (assertions != null) {
-            for (Jumbf a : assertions.children()) {
+            for (Jumbf.Box a : assertions.children()) {
                 if (a.label() == null || a.content() == null) {
                     continue;
                 }
@@ -66,7 +75,7 @@ public final class C2paReader {
             }
             for (String list : new String[]{"assertions", "created_assertions", "gathered_assertions"}) {
                 for (JsonNode ref : claim.path(list)) {
-                    Jumbf a = assertions.child(ref.path("url").asText().replaceFirst(".*c2pa\\.assertions/", ""));
+                    Jumbf.Box a = assertions.child(ref.path("url").asText().replaceFirst(".*c2pa\\.assertions/", ""));
                     if (a != null && ref.has("hash")) {
                         checked++;
                         String refAlg = ref.path("alg").asText(alg);
@@ -76,7 +85,7 @@ public final class C2paReader {
                 }
             }
         }
-        Jumbf sigBox = m.child("c2pa.signature");
+        Jumbf.Box sigBox = m.child("c2pa.signature");
         CoseSign1.Result sig = sigBox == null || sigBox.content() == null
                 ? CoseSign1.Result.absent("the manifest has no c2pa.signature box")
                 : CoseSign1.verify(sigBox.content().payload(), claimBytes);
@@ -117,7 +126,7 @@ public final class C2paReader {
     }
 
     /** Hashes the file's bytes outside the exclusions (the manifest store) and compares with the recorded hash. */
-    static C2paManifest.DataHash checkDataHash(JsonNode h, String claimAlg, Source file) throws IOException {
+    static C2paManifest.DataHash checkDataHash(JsonNode h, String claimAlg, ByteSource file) throws IOException {
         String alg = h.path("alg").asText(claimAlg);
         List<long[]> exclusions = new ArrayList<>();
         for (JsonNode e : h.path("exclusions")) {
@@ -138,7 +147,7 @@ public final class C2paReader {
                 hex.formatHex(actual), expected != null && MessageDigest.isEqual(expected, actual));
     }
 
-    private static void feed(MessageDigest md, Source file, long from, long length) throws IOException {
+    private static void feed(MessageDigest md, ByteSource file, long from, long length) throws IOException {
         for (long done = 0; done < length; ) {
             int n = (int) Math.min(1 << 20, length - done);
             md.update(file.read(from + done, n));

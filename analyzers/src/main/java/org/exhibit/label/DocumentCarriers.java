@@ -10,6 +10,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
 import org.exhibit.io.BoundedInflater;
 import org.exhibit.io.Limits;
+import org.exhibit.io.container.ByteSource;
+import org.exhibit.io.container.Bytes;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -27,12 +29,12 @@ final class DocumentCarriers {
     private DocumentCarriers() {
     }
 
-    static void pdf(Path file, Source src, Limits limits, CarrierScan scan) throws IOException {
+    static void pdf(Path file, ByteSource src, Limits limits, CarrierScan scan) throws IOException {
         scan.searched.add("PDF Info /AIGC, PDF XMP metadata");
         try (PDDocument doc = Loader.loadPDF(file.toFile())) {
             String v = doc.getDocumentInformation().getCustomMetadataValue("AIGC");
             if (v != null) {
-                scan.labels.add(new CarrierScan.LabelText(locatePdfKey(src, "PDF Info"), v));
+                scan.labels.add(new CarrierScan.LabelText(locatePdfKey(src, limits, "PDF Info"), v));
             }
             PDMetadata md = doc.getDocumentCatalog().getMetadata();
             if (md != null) {
@@ -44,33 +46,45 @@ final class DocumentCarriers {
         }
     }
 
-    /** The raw "/AIGC (...)" entry when it lies uncompressed in the file; else a field pointer without offset. */
-    private static Located locatePdfKey(Source src, String carrier) throws IOException {
-        if (src.size() <= 256L << 20) {
-            byte[] all = src.read(0, src.size());
-            int at = Bin.indexOf(all, "/AIGC".getBytes(StandardCharsets.US_ASCII), 0);
-            if (at >= 0) {
-                int end = at + 5;
-                while (end < all.length && (all[end] == ' ' || all[end] == '\r' || all[end] == '\n')) {
-                    end++;
-                }
-                if (end < all.length && (all[end] == '(' || all[end] == '<')) {
-                    char close = all[end] == '(' ? ')' : '>';
-                    int depth = 0;
-                    for (; end < all.length; end++) {
-                        if (all[end] == '\\') {
-                            end++;
-                        } else if (all[end] == '(') {
-                            depth++;
-                        } else if (all[end] == close && (close == '>' || --depth == 0)) {
-                            break;
-                        }
-                    }
-                }
-                return new Located(carrier, "AIGC", at, Math.min(all.length, end + 1) - at);
+    /**
+     * The raw "/AIGC (...)" entry when it lies uncompressed in the file's first {@code maxScanBytes}; else a field
+     * pointer without offset. The file is searched in windows, so memory stays small whatever its size.
+     */
+    private static Located locatePdfKey(ByteSource src, Limits limits, String carrier) throws IOException {
+        byte[] key = "/AIGC".getBytes(StandardCharsets.US_ASCII);
+        int window = 1 << 20;
+        int tail = 1 << 16; // the value after the key is looked for within this many bytes
+        long scanEnd = Math.min(src.size(), limits.maxScanBytes());
+        for (long from = 0; from < scanEnd; from += window) {
+            byte[] b = src.readUpTo(from, Math.min(window + key.length - 1 + tail, src.size() - from));
+            int at = Bytes.indexOf(b, key, 0);
+            if (at >= 0 && at < window && from + at < scanEnd) {
+                return new Located(carrier, "AIGC", from + at, pdfValueEnd(b, at) - at);
             }
         }
         return new Located(carrier, "AIGC", -1, 0);
+    }
+
+    /** One past the end of the literal or hex string after the key at {@code at}, or of the key alone. */
+    private static int pdfValueEnd(byte[] all, int at) {
+        int end = at + 5;
+        while (end < all.length && (all[end] == ' ' || all[end] == '\r' || all[end] == '\n')) {
+            end++;
+        }
+        if (end < all.length && (all[end] == '(' || all[end] == '<')) {
+            char close = all[end] == '(' ? ')' : '>';
+            int depth = 0;
+            for (; end < all.length; end++) {
+                if (all[end] == '\\') {
+                    end++;
+                } else if (all[end] == '(') {
+                    depth++;
+                } else if (all[end] == close && (close == '>' || --depth == 0)) {
+                    break;
+                }
+            }
+        }
+        return Math.min(all.length, end + 1);
     }
 
     static void ooxml(Path file, Limits limits, CarrierScan scan) throws IOException {
@@ -122,7 +136,7 @@ final class DocumentCarriers {
     }
 
     /** Markdown: YAML front matter between "---" lines at the very start, key AIGC (a map or a JSON string). */
-    static void markdown(Source src, CarrierScan scan) throws IOException {
+    static void markdown(ByteSource src, CarrierScan scan) throws IOException {
         scan.searched.add("Markdown YAML front matter AIGC");
         byte[] head = src.readUpTo(0, 1 << 20);
         String text = new String(head, StandardCharsets.UTF_8);

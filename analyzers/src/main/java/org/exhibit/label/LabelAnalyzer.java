@@ -8,6 +8,7 @@ import org.exhibit.evidence.Verdict;
 import org.exhibit.io.Images;
 import org.exhibit.io.InputException;
 import org.exhibit.io.Limits;
+import org.exhibit.io.container.ByteSource;
 import org.exhibit.ocr.Ocr;
 
 import java.awt.image.BufferedImage;
@@ -59,8 +60,8 @@ public final class LabelAnalyzer {
                     .evidence(EvidencePointer.bytes(exhibit, scan.format + " structure", 0, exhibit.size())).build());
         }
         ImplicitFindings.add(exhibit, scan, marks, out);
-        try (Source src = Source.open(file)) {
-            C2paFindings.add(exhibit, scan, src, marks, out);
+        try (ByteSource src = ByteSource.open(file)) {
+            C2paFindings.add(exhibit, scan, src, limits, marks, out);
             if (scan.format.equals("text")) {
                 long size = src.size();
                 ExplicitFindings.text(exhibit, src.readUpTo(0, 4096), src.readUpTo(Math.max(0, size - 4096), 4096),

@@ -5,18 +5,26 @@ import com.adobe.internal.xmp.XMPMeta;
 import com.adobe.internal.xmp.XMPMetaFactory;
 import com.adobe.internal.xmp.options.SerializeOptions;
 import org.exhibit.io.InputException;
+import org.exhibit.io.Limits;
+import org.exhibit.io.container.ByteSource;
+import org.exhibit.io.container.Id3v2;
+import org.exhibit.io.container.Jpeg;
+import org.exhibit.io.container.Png;
+import org.exhibit.io.container.Riff;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.CRC32;
 
 /**
  * Writes a GB 45438 implicit label into a copy of a file (the input is only read): PNG iTXt "AIGC"; JPEG, WebP and
  * WAV XMP {@code TC260:AIGC} (merged into an existing packet); MP3 ID3v2 TXXX "AIGC"; MP4/MOV
- * {@code moov.udta.meta} (see {@link Mp4LabelWriter}). Media data is copied byte for byte.
+ * {@code moov.udta.meta} (see {@link Mp4LabelWriter}). Media data is copied byte for byte. Where to write is found
+ * by walking the input with {@code org.exhibit.io.container}; this class only splices.
  */
 public final class LabelWriter {
 
@@ -51,8 +59,12 @@ public final class LabelWriter {
     }
 
     /** iTXt "AIGC" (UTF-8, uncompressed) right after IHDR. */
-    static byte[] png(byte[] in, String json) {
-        int ihdrEnd = 8 + 12 + (int) Bin.be32(in, 8);
+    static byte[] png(byte[] in, String json) throws IOException {
+        List<Png.Chunk> chunks = Png.read(ByteSource.of(in), Limits.DEFAULT).chunks();
+        if (chunks.isEmpty() || !chunks.get(0).type().equals("IHDR") || chunks.get(0).truncated()) {
+            throw new IOException("the PNG does not start with an IHDR chunk");
+        }
+        int ihdrEnd = (int) chunks.get(0).end();
         byte[] body = PngChunk.concat("AIGC".getBytes(StandardCharsets.ISO_8859_1), new byte[]{0, 0, 0, 0, 0},
                 json.getBytes(StandardCharsets.UTF_8));
         ByteArrayOutputStream o = new ByteArrayOutputStream();
@@ -65,11 +77,11 @@ public final class LabelWriter {
     /** The existing XMP packet of a JPEG/WebP/WAV, or null. */
     static byte[] xmpIn(byte[] in, String format) throws IOException {
         CarrierScan scan = new CarrierScan(format);
-        Source src = Source.of(in);
+        ByteSource src = ByteSource.of(in);
         switch (format) {
-            case "jpeg" -> ImageCarriers.jpeg(src, scan);
-            case "webp" -> ImageCarriers.webp(src, scan);
-            default -> AudioCarriers.wav(src, scan);
+            case "jpeg" -> ImageLabels.jpeg(Jpeg.read(src, Limits.DEFAULT), scan);
+            case "webp" -> ImageLabels.webp(Riff.read(src, Limits.DEFAULT), scan);
+            default -> AudioLabels.wav(Riff.read(src, Limits.DEFAULT), scan);
         }
         return scan.xmp.isEmpty() ? null : scan.xmp.get(0).bytes();
     }
@@ -89,28 +101,27 @@ public final class LabelWriter {
     static byte[] jpeg(byte[] in, String json) throws IOException, XMPException {
         byte[] existing = xmpIn(in, "jpeg");
         byte[] packet = xmp(existing, json);
-        byte[] payload = PngChunk.concat(ImageCarriers.XMP_JPEG.getBytes(StandardCharsets.ISO_8859_1), packet);
+        byte[] payload = PngChunk.concat(Jpeg.XMP_HEADER, packet);
         if (payload.length + 2 > 0xFFFF) {
             throw new IOException("the XMP packet would not fit one APP1 segment");
         }
-        int p = 2;
         int insertAt = 2;
         int skipFrom = -1;
         int skipTo = -1;
-        while (p + 4 <= in.length && (in[p] & 0xFF) == 0xFF) {
-            int marker = in[p + 1] & 0xFF;
-            if (marker == 0xDA || marker == 0xD9) {
+        for (Jpeg.Segment seg : Jpeg.read(ByteSource.of(in), Limits.DEFAULT).segments()) {
+            if (seg.offset() == 0) {
+                continue; // SOI
+            }
+            if (seg.marker() == 0xDA || seg.marker() == 0xD9 || seg.truncated()) {
                 break;
             }
-            int len = Bin.be16(in, p + 2);
-            if (marker == 0xE1 && Bin.startsWith(in, p + 4, ImageCarriers.XMP_JPEG)) {
-                skipFrom = p;
-                skipTo = p + 2 + len;
+            if (seg.isApp(1) && Jpeg.XMP_ID.equals(seg.identifier())) {
+                skipFrom = (int) seg.offset();
+                skipTo = (int) seg.end();
             }
-            if ((marker == 0xE0 || marker == 0xE1) && insertAt == p) {
-                insertAt = p + 2 + len;
+            if ((seg.isApp(0) || seg.isApp(1)) && insertAt == seg.offset()) {
+                insertAt = (int) seg.end();
             }
-            p += 2 + len;
         }
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         int at = skipFrom >= 0 ? skipFrom : insertAt;
@@ -130,15 +141,11 @@ public final class LabelWriter {
         byte[] packet = xmp(xmpIn(in, "wav"), json);
         ByteArrayOutputStream o = new ByteArrayOutputStream();
         o.write(in, 0, 12);
-        long end = Math.min(in.length, 8 + Bin.le32(in, 4));
-        int p = 12;
-        while (p + 8 <= end) {
-            long n = Bin.le32(in, p + 4);
-            int total = (int) (8 + n + (n & 1));
-            if (!Bin.startsWith(in, p, "_PMX")) {
-                o.write(in, p, Math.min(total, in.length - p));
+        for (Riff.Chunk c : Riff.read(ByteSource.of(in), Limits.DEFAULT).chunks()) {
+            long total = 8 + c.dataLength() + (c.dataLength() & 1);
+            if (!c.id().equals("_PMX")) {
+                o.write(in, (int) c.offset(), (int) Math.min(total, in.length - c.offset()));
             }
-            p += total;
         }
         byte[] chunk = new byte[8 + packet.length + (packet.length & 1)];
         System.arraycopy("_PMX".getBytes(StandardCharsets.US_ASCII), 0, chunk, 0, 4);
@@ -170,7 +177,7 @@ public final class LabelWriter {
             Bin.putBe32(frame, 4, body.length);
         }
         System.arraycopy(body, 0, frame, 10, body.length);
-        int oldSize = hasTag ? (int) AudioCarriers.syncsafe(in, 6) : 0;
+        int oldSize = hasTag ? (int) Id3v2.read(ByteSource.of(in), Limits.DEFAULT).tagSize() : 0;
         int tagEnd = hasTag ? 10 + oldSize : 0;
         byte[] header = hasTag ? java.util.Arrays.copyOf(in, 10) : new byte[]{'I', 'D', '3', 3, 0, 0, 0, 0, 0, 0};
         putSyncsafe(header, 6, oldSize + frame.length);

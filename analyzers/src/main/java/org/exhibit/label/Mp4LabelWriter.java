@@ -1,5 +1,9 @@
 package org.exhibit.label;
 
+import org.exhibit.io.Limits;
+import org.exhibit.io.container.Bmff;
+import org.exhibit.io.container.ByteSource;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +14,8 @@ import java.util.List;
  * Adds the label to an MP4/MOV's {@code moov.udta.meta}: into an existing iTunes-style item list as a freeform
  * ("----", mean com.apple.iTunes, name AIGC) item, or as a new QuickTime metadata box (hdlr mdta, keys "AIGC",
  * ilst). Every enclosing box size is updated, and when moov lies before the media data, every chunk offset
- * (stco/co64) is moved by the bytes added, so the media still plays.
+ * (stco/co64) is moved by the bytes added, so the media still plays. The boxes are found by {@link Bmff}; this class
+ * only splices.
  */
 final class Mp4LabelWriter {
 
@@ -18,10 +23,10 @@ final class Mp4LabelWriter {
     }
 
     static byte[] write(byte[] in, String json) throws IOException {
-        Source src = Source.of(in);
-        IsoBmff.Box moov = null;
+        Bmff.File file = Bmff.read(ByteSource.of(in), Limits.DEFAULT);
+        Bmff.Box moov = null;
         long firstMdat = Long.MAX_VALUE;
-        for (IsoBmff.Box b : IsoBmff.children(src, 0, in.length)) {
+        for (Bmff.Box b : file.boxes()) {
             if (b.type().equals("moov")) {
                 moov = b;
             } else if (b.type().equals("mdat")) {
@@ -31,12 +36,17 @@ final class Mp4LabelWriter {
         if (moov == null) {
             throw new IOException("no moov box");
         }
-        List<IsoBmff.Box> path = new ArrayList<>(List.of(moov));
+        List<Bmff.Box> path = new ArrayList<>(List.of(moov));
         byte[] insert;
         long at;
-        IsoBmff.Box udta = find(src, moov, "udta");
-        IsoBmff.Box meta = udta == null ? null : find(src, udta, "meta");
-        IsoBmff.Box ilst = meta == null ? null : findIn(src, meta, meta.body() + 4, "ilst");
+        Bmff.Box udta = moov.child("udta");
+        Bmff.Box meta = udta == null ? null : udta.child("meta");
+        Bmff.Box ilst = meta == null ? null : meta.child("ilst");
+        for (Bmff.Box b : new Bmff.Box[]{moov, udta, meta, ilst}) {
+            if (b != null && b.truncated()) {
+                throw new IOException("box " + b.path() + " at byte " + b.offset() + " runs past its container");
+            }
+        }
         byte[] value = box("data", concat(u32(1), u32(0), json.getBytes(StandardCharsets.UTF_8)));
         if (ilst != null) {
             path.add(udta);
@@ -65,63 +75,42 @@ final class Mp4LabelWriter {
         System.arraycopy(in, 0, out, 0, (int) at);
         System.arraycopy(insert, 0, out, (int) at, insert.length);
         System.arraycopy(in, (int) at, out, (int) at + insert.length, in.length - (int) at);
-        for (IsoBmff.Box b : path) {
-            if (b.header() != 8) {
+        for (Bmff.Box b : path) {
+            if (b.headerLength() != 8) {
                 throw new IOException("64-bit box sizes are not rewritten");
             }
             Bin.putBe32(out, (int) b.offset(), b.size() + insert.length);
         }
         if (moov.offset() < firstMdat) {
-            shiftChunkOffsets(out, moov.offset(), moov.size() + insert.length, at, insert.length);
+            shiftChunkOffsets(out, at, insert.length);
         }
         return out;
     }
 
-    /** Adds {@code delta} to every stco/co64 entry that points past {@code after}. */
-    private static void shiftChunkOffsets(byte[] out, long moovAt, long moovSize, long after, int delta)
-            throws IOException {
-        Source src = Source.of(out);
-        List<IsoBmff.Box> stack = new ArrayList<>(IsoBmff.children(src, moovAt + 8, moovAt + moovSize));
-        while (!stack.isEmpty()) {
-            IsoBmff.Box b = stack.remove(stack.size() - 1);
-            switch (b.type()) {
-                case "trak", "mdia", "minf", "stbl" -> stack.addAll(IsoBmff.children(src, b.body(), b.end()));
-                case "stco", "co64" -> {
-                    int p = (int) b.body() + 4;
-                    long n = Bin.be32(out, p);
-                    boolean wide = b.type().equals("co64");
-                    for (int i = 0; i < n; i++) {
-                        int e = p + 4 + i * (wide ? 8 : 4);
-                        long v = wide ? Bin.be64(out, e) : Bin.be32(out, e);
-                        if (v >= after) {
-                            if (wide) {
-                                Bin.putBe32(out, e, (v + delta) >>> 32);
-                                Bin.putBe32(out, e + 4, (v + delta) & 0xFFFFFFFFL);
-                            } else if (v + delta > 0xFFFFFFFFL) {
-                                throw new IOException("a 32-bit chunk offset would overflow");
-                            } else {
-                                Bin.putBe32(out, e, v + delta);
-                            }
-                        }
+    /** Adds {@code delta} to every stco/co64 entry (in moov's tracks) that points past {@code after}. */
+    private static void shiftChunkOffsets(byte[] out, long after, int delta) throws IOException {
+        for (Bmff.Box b : Bmff.read(ByteSource.of(out), Limits.DEFAULT).items()) {
+            if (!b.path().startsWith("moov/") || !(b.type().equals("stco") || b.type().equals("co64"))) {
+                continue;
+            }
+            int p = (int) b.dataOffset() + 4;
+            long n = Bin.be32(out, p);
+            boolean wide = b.type().equals("co64");
+            for (int i = 0; i < n; i++) {
+                int e = p + 4 + i * (wide ? 8 : 4);
+                long v = wide ? Bin.be64(out, e) : Bin.be32(out, e);
+                if (v >= after) {
+                    if (wide) {
+                        Bin.putBe32(out, e, (v + delta) >>> 32);
+                        Bin.putBe32(out, e + 4, (v + delta) & 0xFFFFFFFFL);
+                    } else if (v + delta > 0xFFFFFFFFL) {
+                        throw new IOException("a 32-bit chunk offset would overflow");
+                    } else {
+                        Bin.putBe32(out, e, v + delta);
                     }
                 }
-                default -> {
-                }
             }
         }
-    }
-
-    private static IsoBmff.Box find(Source src, IsoBmff.Box parent, String type) throws IOException {
-        return findIn(src, parent, parent.body(), type);
-    }
-
-    private static IsoBmff.Box findIn(Source src, IsoBmff.Box parent, long from, String type) throws IOException {
-        for (IsoBmff.Box b : IsoBmff.children(src, from, parent.end())) {
-            if (b.type().equals(type)) {
-                return b;
-            }
-        }
-        return null;
     }
 
     private static byte[] box(String type, byte[] body) {

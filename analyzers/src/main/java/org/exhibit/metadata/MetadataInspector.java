@@ -20,9 +20,13 @@ import org.exhibit.evidence.EvidencePointer;
 import org.exhibit.evidence.Exhibit;
 import org.exhibit.evidence.Finding;
 import org.exhibit.evidence.Method;
+import org.exhibit.evidence.Verdict;
 import org.exhibit.io.Images;
 import org.exhibit.io.InputException;
 import org.exhibit.io.Limits;
+import org.exhibit.io.container.ByteSource;
+import org.exhibit.io.container.Problem;
+import org.exhibit.io.container.UserComment;
 import org.xml.sax.SAXException;
 
 import javax.sound.sampled.AudioFileFormat;
@@ -38,7 +42,9 @@ import java.util.List;
 
 /**
  * Reads every metadata item of a file: metadata-extractor for images (EXIF, XMP, IPTC, ICC, PNG text chunks,
- * WebP, HEIF...), Apache Tika for audio, video, PDF and Office. Reads only; never decodes pixels.
+ * WebP, HEIF...), Apache Tika for audio, video, PDF and Office. Reads only; never decodes pixels. The container
+ * layer reads the file first and decides what the libraries may see ({@link BoundedInput}), so a decompression bomb
+ * or a length field past the end of the file is a listed problem, not an exhausted heap.
  */
 public final class MetadataInspector {
 
@@ -52,7 +58,8 @@ public final class MetadataInspector {
     }
 
     public static Finding inspect(Exhibit exhibit, Path file, Limits limits) throws InputException {
-        Inventory inv = exhibit.mediaType().startsWith("image/") ? image(file, limits) : tika(file, exhibit.mediaType());
+        Read read = exhibit.mediaType().startsWith("image/") ? image(file, limits) : tika(file, exhibit.mediaType(), limits);
+        Inventory inv = read.inventory();
         Finding.Builder b = Finding.builder(ANALYZER, "metadata.inventory", METHOD)
                 .statement(describe(exhibit, inv))
                 .evidence(EvidencePointer.bytes(exhibit, "whole file", 0, exhibit.size()))
@@ -67,18 +74,53 @@ public final class MetadataInspector {
             b.measure("pages", inv.pages(), "pages");
         }
         b.measure("metadata items", inv.items().size(), "items");
+        if (!read.problems().isEmpty()) {
+            b.measure("container problems", read.problems().size(), "problems").data("containerProblems", read.problems());
+            for (Problem p : read.problems()) {
+                if (p.offset() >= 0) {
+                    b.evidence(EvidencePointer.bytes(exhibit, read.format() + " " + p.scope(), p.offset(), p.length()));
+                }
+            }
+            if (read.problems().stream().anyMatch(Problem::limitReached)) {
+                b.verdict(Verdict.INCONCLUSIVE).limitation("A bound of the input limits stopped the container reader"
+                        + " (see containerProblems); what lies beyond it was not read.");
+            }
+        }
         return b.build();
     }
 
-    static Inventory image(Path file, Limits limits) throws InputException {
+    /** An inventory and the problems the container layer found on the way. */
+    record Read(Inventory inventory, String format, List<Problem> problems) {
+    }
+
+    static Read image(Path file, Limits limits) throws InputException {
         Images.Size size = Images.size(file);
         Images.checkPixels(file, size, limits);
-        Metadata metadata;
-        try (InputStream in = Files.newInputStream(file)) {
-            metadata = ImageMetadataReader.readMetadata(in, Files.size(file));
-        } catch (ImageProcessingException | IOException | RuntimeException e) {
-            throw new InputException(file, "unreadable image metadata (" + e.getMessage() + ")", e);
+        List<MetadataItem> items = new ArrayList<>();
+        BoundedInput input;
+        String reader = "metadata-extractor";
+        try (ByteSource src = ByteSource.open(file)) {
+            input = BoundedInput.of(src, limits);
+            if (input.refused != null) {
+                reader = "metadata-extractor not run: " + input.refused;
+            } else {
+                Metadata metadata;
+                try (InputStream in = input.stream()) {
+                    metadata = ImageMetadataReader.readMetadata(in, input.length());
+                } catch (ImageProcessingException | IOException | RuntimeException e) {
+                    throw new InputException(file, "unreadable image metadata (" + e.getMessage() + ")", e);
+                }
+                items.addAll(items(metadata));
+            }
+        } catch (IOException e) {
+            throw new InputException(file, "cannot read: " + e.getMessage(), e);
         }
+        items.addAll(problemItems(input));
+        return new Read(new Inventory(size.width(), size.height(), null, null, reader, List.copyOf(items)),
+                input.format, input.problems);
+    }
+
+    private static List<MetadataItem> items(Metadata metadata) {
         List<MetadataItem> items = new ArrayList<>();
         for (Directory d : metadata.getDirectories()) {
             for (Tag t : d.getTags()) {
@@ -94,7 +136,17 @@ public final class MetadataInspector {
                 items.add(new MetadataItem(d.getName(), "reader error", cut(error)));
             }
         }
-        return new Inventory(size.width(), size.height(), null, null, "metadata-extractor", List.copyOf(items));
+        return items;
+    }
+
+    /** The container's problems as inventory items: group "FORMAT container", tag the kind of problem. */
+    private static List<MetadataItem> problemItems(BoundedInput input) {
+        List<MetadataItem> out = new ArrayList<>();
+        for (Problem p : input.problems) {
+            out.add(new MetadataItem(input.format + " container", p.kind().name().toLowerCase(java.util.Locale.ROOT)
+                    .replace('_', ' '), cut(p.message())));
+        }
+        return out;
     }
 
     /** metadata-extractor lists only a count for XMP; the properties themselves are what people look for. */
@@ -113,7 +165,17 @@ public final class MetadataInspector {
         return out;
     }
 
-    static Inventory tika(Path file, String mediaType) throws InputException {
+    static Read tika(Path file, String mediaType, Limits limits) throws InputException {
+        BoundedInput input;
+        try (ByteSource src = ByteSource.open(file)) {
+            input = BoundedInput.of(src, limits);
+        } catch (IOException e) {
+            throw new InputException(file, "cannot read: " + e.getMessage(), e);
+        }
+        if (input.refused != null) { // a bound was reached in a container Tika would read without one
+            return new Read(new Inventory(null, null, null, null, "Apache Tika not run: " + input.refused,
+                    List.copyOf(problemItems(input))), input.format, input.problems);
+        }
         org.apache.tika.metadata.Metadata md = new org.apache.tika.metadata.Metadata();
         // body text is not wanted, only metadata: a tiny write limit stops Tika early on large documents
         BodyContentHandler discard = new BodyContentHandler(1);
@@ -134,10 +196,12 @@ public final class MetadataInspector {
                 items.add(new MetadataItem("Tika", name, cut(v)));
             }
         }
+        items.addAll(problemItems(input));
         Double duration = mediaType.startsWith("audio/") ? audioDuration(file, md) : null;
         String pages = md.get("xmpTPg:NPages");
-        return new Inventory(null, null, duration, pages == null ? null : Integer.valueOf(pages),
-                "Apache Tika (" + md.get(TikaCoreProperties.TIKA_PARSED_BY_FULL_SET) + ")", List.copyOf(items));
+        return new Read(new Inventory(null, null, duration, pages == null ? null : Integer.valueOf(pages),
+                "Apache Tika (" + md.get(TikaCoreProperties.TIKA_PARSED_BY_FULL_SET) + ")", List.copyOf(items)),
+                input.format, input.problems);
     }
 
     private static Double audioDuration(Path file, org.apache.tika.metadata.Metadata md) {

@@ -3,18 +3,22 @@ package org.exhibit.sd;
 import org.exhibit.io.Images;
 import org.exhibit.io.InputException;
 import org.exhibit.io.Limits;
+import org.exhibit.io.container.ByteSource;
+import org.exhibit.io.container.Jpeg;
+import org.exhibit.io.container.Png;
+import org.exhibit.io.container.Riff;
+import org.exhibit.io.container.Webp;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The reader's entry point: finds the generation metadata in an image file, whatever generator wrote it, and
- * returns it normalised. Opens the file read-only and never decodes more than it needs.
+ * returns it normalised. Opens the file read-only and never decodes more than it needs; the containers are walked by
+ * {@code org.exhibit.io.container} under {@link Limits}, and {@link SdCarriers} picks the items that hold records.
  */
 public final class SdMetadata {
 
@@ -34,24 +38,27 @@ public final class SdMetadata {
         Integer width = null;
         Integer height = null;
         boolean pngAlpha = false;
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            if (PngText.isPng(ch)) {
+        try (ByteSource src = ByteSource.open(file)) {
+            byte[] head = src.readUpTo(0, 16);
+            if (Png.READER.accepts(head)) {
                 container = "PNG";
-                PngText.Header h = PngText.read(ch, limits, texts, anomalies);
+                Png.File png = Png.read(src, limits);
+                SdCarriers.png(png, texts, anomalies);
+                Png.Header h = png.header();
                 if (h == null) {
                     throw new InputException(file, "PNG without an IHDR chunk");
                 }
                 width = h.width();
                 height = h.height();
                 pngAlpha = h.hasAlpha();
-            } else if (JpegText.isJpeg(ch)) {
+            } else if (Jpeg.READER.accepts(head)) {
                 container = "JPEG";
-                int[] d = JpegText.read(ch, texts, anomalies);
+                int[] d = SdCarriers.jpeg(Jpeg.read(src, limits), texts, anomalies);
                 width = d == null ? null : d[0];
                 height = d == null ? null : d[1];
-            } else if (WebpText.isWebp(ch)) {
+            } else if (Webp.isWebp(head)) {
                 container = "WEBP";
-                int[] d = WebpText.read(ch, limits.maxInflatedBytes(), texts, anomalies);
+                int[] d = SdCarriers.webp(Riff.read(src, limits), texts, anomalies);
                 width = d == null ? null : d[0];
                 height = d == null ? null : d[1];
             }

@@ -1,5 +1,11 @@
 package org.exhibit.watermark;
 
+import org.exhibit.io.Limits;
+import org.exhibit.io.container.ByteSource;
+import org.exhibit.io.container.Jpeg;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,47 +37,48 @@ final class JpegTables {
     record Table(int id, int[] natural) {
     }
 
-    /** Every DQT table in file order (empty for a file that is not a JPEG). */
+    /**
+     * Every DQT table in file order (empty for a file that is not a JPEG). The segments are found by the container
+     * layer; a DQT segment cut short by the end of the bytes gives the tables it still holds whole.
+     */
     static List<Table> read(byte[] f) {
         List<Table> out = new ArrayList<>();
-        if (f.length < 4 || (f[0] & 0xff) != 0xFF || (f[1] & 0xff) != 0xD8) {
+        if (!Jpeg.READER.accepts(f)) {
             return out;
         }
-        int p = 2;
-        while (p + 4 <= f.length) {
-            if ((f[p] & 0xff) != 0xFF) {
-                break;
-            }
-            int marker = f[p + 1] & 0xff;
-            if (marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7) || marker == 0x01 || marker == 0xFF) {
-                p += marker == 0xFF ? 1 : 2;
-                continue;
-            }
-            if (marker == 0xDA || marker == 0xD9) {
-                break; // start of scan: tables come before it in baseline and progressive files alike
-            }
-            int len = (f[p + 2] & 0xff) << 8 | (f[p + 3] & 0xff);
-            int end = Math.min(f.length, p + 2 + len);
-            if (marker == 0xDB) {
-                int q = p + 4;
-                while (q < end) {
-                    int precision = (f[q] & 0xff) >> 4, id = f[q] & 0x0f;
-                    int size = precision == 0 ? 1 : 2;
-                    if (q + 1 + 64 * size > end) {
-                        break;
+        try {
+            Jpeg.File jpeg = Jpeg.read(ByteSource.of(f), Limits.DEFAULT);
+            for (Jpeg.Segment s : jpeg.segments()) {
+                if (s.marker() == 0xDB) {
+                    byte[] d = jpeg.data(s);
+                    if (d != null) {
+                        tables(d, out);
                     }
-                    int[] nat = new int[64];
-                    for (int k = 0; k < 64; k++) {
-                        int at = q + 1 + k * size;
-                        nat[ZIGZAG[k]] = size == 1 ? f[at] & 0xff : (f[at] & 0xff) << 8 | (f[at + 1] & 0xff);
-                    }
-                    out.add(new Table(id, nat));
-                    q += 1 + 64 * size;
                 }
             }
-            p += 2 + len;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // bytes in memory: cannot happen
         }
         return out;
+    }
+
+    /** The tables of one DQT segment's payload (T.81 B.2.4.1: Pq/Tq, then 64 entries of 8 or 16 bits each). */
+    private static void tables(byte[] d, List<Table> out) {
+        int q = 0;
+        while (q < d.length) {
+            int precision = (d[q] & 0xff) >> 4, id = d[q] & 0x0f;
+            int size = precision == 0 ? 1 : 2;
+            if (q + 1 + 64 * size > d.length) {
+                break;
+            }
+            int[] nat = new int[64];
+            for (int k = 0; k < 64; k++) {
+                int at = q + 1 + k * size;
+                nat[ZIGZAG[k]] = size == 1 ? d[at] & 0xff : (d[at] & 0xff) << 8 | (d[at + 1] & 0xff);
+            }
+            out.add(new Table(id, nat));
+            q += 1 + 64 * size;
+        }
     }
 
     /** The IJG quality (1..100) whose luminance table is nearest; [quality, summed absolute difference]. */

@@ -1,4 +1,4 @@
-package org.exhibit.metadata;
+package org.exhibit.io.container;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -51,11 +51,25 @@ public final class UserComment {
         return oddZeros > evenZeros ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_16BE;
     }
 
-    private static String trimNul(String s) {
-        int end = s.length();
-        while (end > 0 && s.charAt(end - 1) == '\0') {
-            end--;
+    /**
+     * How the text after the 8-byte character code is stored, so offsets into it can be computed: "UTF-16BE" or
+     * "UTF-16LE" for UNICODE (as detected; null when a BOM decides), "UTF-8" for ASCII and undefined codes, null
+     * otherwise.
+     */
+    public static String encoding(byte[] raw) {
+        String code = raw.length >= 8 ? new String(raw, 0, 8, StandardCharsets.US_ASCII) : "";
+        if (code.startsWith("UNICODE")) {
+            Charset cs = unicodeOrder(Arrays.copyOfRange(raw, 8, raw.length));
+            return cs.equals(StandardCharsets.UTF_16LE) ? "UTF-16LE" : cs.equals(StandardCharsets.UTF_16BE)
+                    ? "UTF-16BE" : null;
         }
-        return s.substring(0, end);
+        if (code.startsWith("ASCII") || code.startsWith("\0\0\0\0\0\0\0\0")) {
+            return "UTF-8";
+        }
+        return null;
+    }
+
+    private static String trimNul(String s) {
+        return Text.trimNul(s);
     }
 }
