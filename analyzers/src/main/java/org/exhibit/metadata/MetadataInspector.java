@@ -54,6 +54,11 @@ public final class MetadataInspector {
     /** Values longer than this are cut in the inventory (the full text stays in the file, at its offset). */
     static final int MAX_VALUE_CHARS = 65_536;
 
+    /** Tika's parser registry is built once, on first use (it is thread-safe and costly to build per file). */
+    private static final class Holder {
+        static final AutoDetectParser PARSER = new AutoDetectParser();
+    }
+
     private MetadataInspector() {
     }
 
@@ -180,7 +185,7 @@ public final class MetadataInspector {
         // body text is not wanted, only metadata: a tiny write limit stops Tika early on large documents
         BodyContentHandler discard = new BodyContentHandler(1);
         try (InputStream in = Files.newInputStream(file)) {
-            new AutoDetectParser().parse(in, discard, md, new ParseContext());
+            Holder.PARSER.parse(in, discard, md, new ParseContext());
         } catch (SAXException e) {
             if (!WriteLimitReachedException.isWriteLimitReached(e)) {
                 throw new InputException(file, "unreadable " + mediaType + " (" + e.getMessage() + ")", e);
