@@ -13,6 +13,8 @@ import org.exhibit.ocr.Ocr;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,10 +39,15 @@ public final class LabelAnalyzer {
      * @param watermark   decode the SD invisible watermark in images
      * @param ocr         the OCR to read visible labels with, or null to skip explicit labels in images
      * @param noOcrReason why there is no OCR (said in the report), or null when skipping was asked for
+     * @param trust       C2PA trust anchors the user gave, or null: signer trust is then "not checked"
      */
-    public record Options(boolean watermark, Ocr ocr, String noOcrReason) {
+    public record Options(boolean watermark, Ocr ocr, String noOcrReason, List<X509Certificate> trust) {
         public Options(boolean watermark, Ocr ocr) {
-            this(watermark, ocr, null);
+            this(watermark, ocr, null, null);
+        }
+
+        public Options(boolean watermark, Ocr ocr, String noOcrReason) {
+            this(watermark, ocr, noOcrReason, null);
         }
     }
 
@@ -60,7 +67,7 @@ public final class LabelAnalyzer {
         }
         ImplicitFindings.add(exhibit, scan, marks, out);
         try (Source src = Source.open(file)) {
-            C2paFindings.add(exhibit, scan, src, marks, out);
+            C2paFindings.add(exhibit, scan, src, marks, out, new C2paReader.Context(options.trust(), Instant.now()));
             if (scan.format.equals("text")) {
                 long size = src.size();
                 ExplicitFindings.text(exhibit, src.readUpTo(0, 4096), src.readUpTo(Math.max(0, size - 4096), 4096),
