@@ -60,6 +60,8 @@ final class C2paFindings {
                                 List.of(new C2paStatus(C2paStatus.GENERAL_ERROR, "self#jumbf=/c2pa",
                                         "manifest store unreadable: " + e.getMessage()))))
                         .evidence(at).build());
+                marks.unreadC2pa.add(new Marks.Mark("c2pa", "a C2PA manifest store that could not be read ("
+                        + e.getMessage() + ")", at));
                 continue;
             }
             for (C2paManifest m : manifests) {
@@ -104,10 +106,18 @@ final class C2paFindings {
         if (!active) {
             return;
         }
+        String qualifier = switch (v.outcome()) {
+            case C2paManifest.TAMPERED -> "; the file no longer matches this manifest";
+            case C2paManifest.COULD_NOT_VALIDATE -> "; the manifest could not be validated";
+            default -> "";
+        };
         if (ai) {
-            marks.generatorMarks.add(new Marks.Mark("c2pa", aiMark(m), at));
+            marks.generatorMarks.add(new Marks.Mark("c2pa", aiMark(m) + qualifier, at));
+        } else if (m.claimGenerator() == null) {
+            marks.unreadC2pa.add(new Marks.Mark("c2pa", "a C2PA manifest whose claim could not be read ("
+                    + failures(v, false) + ")", at));
         }
-        derived(m, store, at, marks);
+        derived(m, store, at, marks, qualifier);
         if (C2paManifest.TAMPERED.equals(v.outcome())) {
             tampered(exhibit, m, at, out);
         } else if (C2paManifest.COULD_NOT_VALIDATE.equals(v.outcome())) {
@@ -141,7 +151,8 @@ final class C2paFindings {
     }
 
     /** Ingredient manifests with an AI source type: the file was derived from AI-generated content. */
-    private static void derived(C2paManifest active, List<C2paManifest> store, EvidencePointer at, Marks marks) {
+    private static void derived(C2paManifest active, List<C2paManifest> store, EvidencePointer at, Marks marks,
+                                String qualifier) {
         if (active.digitalSourceTypes().stream().anyMatch(C2paFindings::isAi)) {
             return; // already marked as made by AI
         }
@@ -154,7 +165,8 @@ final class C2paFindings {
                 if (!aiTypes.isEmpty()) {
                     marks.generatorMarks.add(new Marks.Mark("c2pa", "derived from AI-generated content: C2PA "
                             + "ingredient" + (ing.title() == null ? "" : " \"" + ing.title() + "\"") + " made by "
-                            + m.claimGenerator() + " (" + terms(aiTypes) + "), edited by " + active.claimGenerator(), at));
+                            + m.claimGenerator() + " (" + terms(aiTypes) + "), edited by " + active.claimGenerator()
+                            + qualifier, at));
                     return;
                 }
             }
@@ -205,12 +217,18 @@ final class C2paFindings {
     private static void notValidated(Exhibit exhibit, C2paManifest m, EvidencePointer at, List<Finding> out) {
         C2paManifest.Validation v = m.validation();
         List<String> passed = new ArrayList<>(new LinkedHashSet<>(v.successCodes()));
+        boolean bound = passed.contains(C2paStatus.CLAIM_SIGNATURE_VALIDATED)
+                && (passed.contains(C2paStatus.ASSERTION_DATAHASH_MATCH) || passed.contains(C2paStatus.ASSERTION_BMFFHASH_MATCH)
+                || passed.contains(C2paStatus.ASSERTION_BOXESHASH_MATCH));
+        String after = bound
+                ? "the file still matches its signed claim (" + String.join(", ", passed) + "), but the manifest "
+                + "cannot be accepted as a valid C2PA credential"
+                : "what could not be checked is unknown either way" + (passed.isEmpty() ? ""
+                : "; the checks that could be made passed (" + String.join(", ", passed) + ")");
         out.add(Finding.builder(LabelAnalyzer.ANALYZER, "label.c2pa-not-validated", METHOD)
                 .verdict(Verdict.INCONCLUSIVE)
                 .statement("The C2PA manifest of " + exhibit.path() + " could not be validated: " + failures(v, false)
-                        + ". This is not evidence of tampering: it means this check could not be completed"
-                        + (passed.isEmpty() ? "." : "; the checks that could be made passed (" + String.join(", ", passed)
-                        + ")."))
+                        + ". This is not evidence of tampering: " + after + ".")
                 .evidence(at)
                 .data("failure", v.failure())
                 .build());

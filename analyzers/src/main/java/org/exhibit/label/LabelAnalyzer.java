@@ -137,10 +137,14 @@ public final class LabelAnalyzer {
                     0, exhibit.size()));
         } else {
             status = "no-evidence";
-            b.verdict(Verdict.INCONCLUSIVE).statement("No AI label and no generator mark was found in " + exhibit.path()
+            b.verdict(Verdict.INCONCLUSIVE).statement((marks.unreadC2pa.isEmpty()
+                    ? "No AI label and no generator mark was found in " + exhibit.path()
+                    : "No AI label and no generator mark could be read in " + exhibit.path() + ", which carries "
+                    + describe(marks.unreadC2pa) + " that may hold one")
                     + "; this says nothing either way about how it was made.")
                     .evidence(EvidencePointer.bytes(exhibit, "whole file (searched: " + String.join("; ", marks.searched)
                             + ")", 0, exhibit.size()));
+            marks.unreadC2pa.forEach(m -> b.evidence(m.pointer()));
         }
         return b.data("status", status)
                 .measure("implicit labels", marks.implicitLabels.size(), "labels")

@@ -178,6 +178,13 @@ class C2paValidationTest {
         LabelTestSupport.Run r = LabelTestSupport.run(dir, "g.png", f.get("unknown-claim-version.png"));
         assertEquals(List.of("claim.missing"), active(r).validation().failureCodes());
         assertTrue(r.only("label.c2pa-not-validated").statement().contains("c2pa.claim.v9"));
+        assertEquals("no-evidence", r.statusName());
+        assertTrue(r.status().statement().contains("carries a C2PA manifest whose claim could not be read"),
+                r.status().statement());
+
+        r = LabelTestSupport.run(dir, "k.png", f.get("no-eku-signer.png"));
+        assertTrue(r.only("label.c2pa-not-validated").statement().contains("the file still matches its signed claim"));
+        assertTrue(r.status().statement().contains("the manifest could not be validated"), r.status().statement());
 
         r = LabelTestSupport.run(dir, "h.png", f.get("wrong-assertion-hash.png"));
         assertTrue(r.only("label.c2pa-tampered").statement().contains("1 assertion(s) differ"));
