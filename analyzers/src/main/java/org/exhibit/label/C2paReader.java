@@ -184,7 +184,7 @@ public final class C2paReader {
                 }
                 if (bare.equals("c2pa.hash.data")) {
                     if (file == null) {
-                        checks.info(C2paStatus.GENERAL_ERROR, url, "the asset's bytes were not at hand: the data "
+                        checks.fail(C2paStatus.GENERAL_ERROR, url, "the asset's bytes were not at hand: the data "
                                 + "hash was not checked");
                         continue;
                     }

@@ -209,6 +209,32 @@ class C2paValidationTest {
     }
 
     @Test
+    void bindingsNotImplementedOrNotAtHandAreNotValidatedNeverTampered() throws Exception {
+        for (String label : List.of("c2pa.hash.bmff.v2", "c2pa.hash.bmff.v3", "c2pa.hash.boxes")) {
+            byte[] png = C2paFixtures.gen().bindingLabel(label).png(C2paFixtures.png(20));
+            LabelTestSupport.Run r = LabelTestSupport.run(dir, "b.png", png);
+            C2paManifest.Validation v = active(r).validation();
+            assertEquals(C2paManifest.COULD_NOT_VALIDATE, v.outcome(), label);
+            assertEquals(List.of("algorithm.unsupported"), v.failureCodes(), label);
+            assertTrue(v.failure().get(0).explanation().contains("does not implement the " + label), label);
+            assertEquals(0, r.rule("label.c2pa-tampered").size(), label);
+            assertTrue(r.only("label.c2pa-not-validated").statement().contains("not evidence of tampering"));
+        }
+        // the store alone, as another container's reader will hand it over: no asset bytes, binding not checked
+        byte[] png = C2paFixtures.gen().png(C2paFixtures.png(21));
+        int at = LabelTestSupport.indexOf(png, "caBX") + 4;
+        int len = ((png[at - 8] & 0xFF) << 24) | ((png[at - 7] & 0xFF) << 16) | ((png[at - 6] & 0xFF) << 8) | (png[at - 5] & 0xFF);
+        byte[] store = java.util.Arrays.copyOfRange(png, at, at + len);
+        List<C2paManifest> ms = C2paReader.read(store, null, new C2paReader.Context(trust(), java.time.Instant.now()));
+        C2paManifest.Validation v = ms.get(0).validation();
+        assertEquals(C2paManifest.COULD_NOT_VALIDATE, v.outcome());
+        assertEquals(List.of("general.error"), v.failureCodes());
+        assertTrue(v.successCodes().containsAll(List.of("claimSignature.validated", "signingCredential.trusted")));
+        ms = C2paReader.read(store, Source.of(png), new C2paReader.Context(trust(), java.time.Instant.now()));
+        assertEquals(C2paManifest.VALID, ms.get(0).validation().outcome(), "with the asset's bytes it validates");
+    }
+
+    @Test
     void chatGptSampleAgreesWithTheReference() throws Exception {
         Assumptions.assumeTrue(Files.exists(CHATGPT), "shared sample " + CHATGPT + " absent; skipped");
         JsonNode want = reference().get(CHATGPT.getFileName().toString());
