@@ -1,11 +1,15 @@
 package org.exhibit.analysis;
 
 import org.exhibit.evidence.Finding;
+import org.exhibit.label.C2paTrust;
 import org.exhibit.label.LabelAnalyzer;
 import org.exhibit.label.Marks;
 import org.exhibit.models.ModelUnavailableException;
 import org.exhibit.ocr.Ocr;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +59,17 @@ final class LabelAnalysis implements Analysis {
         return Map.of("ocr", true, "watermark", true);
     }
 
+    /** PEM files of C2PA trust anchors (a path or a list of paths); absent: signer trust is "not checked". */
+    static final String TRUST = "trust";
+
+    @Override
+    public Set<String> optionalParams() {
+        return Set.of(TRUST);
+    }
+
     @Override
     public List<Finding> run(AnalysisContext c) throws Exception {
+        List<X509Certificate> trust = trust(c.optionalParam(TRUST));
         Ocr ocr = null;
         String noOcr = null;
         if (Boolean.TRUE.equals(c.param("ocr"))) {
@@ -68,7 +81,8 @@ final class LabelAnalysis implements Analysis {
             }
         }
         try {
-            LabelAnalyzer.Options options = new LabelAnalyzer.Options(Boolean.TRUE.equals(c.param("watermark")), ocr, noOcr);
+            LabelAnalyzer.Options options = new LabelAnalyzer.Options(Boolean.TRUE.equals(c.param("watermark")), ocr, noOcr,
+                    trust);
             List<Finding> out = new ArrayList<>();
             List<AnalysisContext.Input> labelled = c.inputs(Roles.LABELLED);
             LabelAnalyzer.Result[] reference = new LabelAnalyzer.Result[1];
@@ -92,6 +106,26 @@ final class LabelAnalysis implements Analysis {
             if (ocr != null) {
                 ocr.close();
             }
+        }
+    }
+
+    private static List<X509Certificate> trust(Object param) throws ParameterException {
+        if (param == null) {
+            return null;
+        }
+        List<Path> files = new ArrayList<>();
+        if (param instanceof List<?> l) {
+            l.forEach(o -> files.add(Path.of(String.valueOf(o))));
+        } else {
+            files.add(Path.of(String.valueOf(param)));
+        }
+        if (files.isEmpty()) {
+            throw new ParameterException("trust: give at least one PEM file of C2PA trust anchors");
+        }
+        try {
+            return C2paTrust.load(files);
+        } catch (IOException e) {
+            throw new ParameterException("trust: " + e.getMessage());
         }
     }
 

@@ -22,14 +22,64 @@ import java.util.List;
  * @param assertionsMatched  created/gathered assertions whose hash in the claim matches their bytes
  * @param assertionsChecked  assertions whose hash was checked
  * @param dataHash           the c2pa.hash.data binding check, or null when the manifest has none
+ * @param ingredients        the ingredient assertions (what this asset was made from)
+ * @param active             whether this is the store's active manifest (the last one), the one bound to the file
+ * @param validation         every check made, as C2PA status codes, and the outcome they add up to
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"label", "claimVersion", "claimGenerator", "title", "actions", "digitalSourceTypes", "signer",
-        "signatureAlgorithm", "signatureValid", "signatureNote", "assertionsMatched", "assertionsChecked", "dataHash"})
+        "signatureAlgorithm", "signatureValid", "signatureNote", "assertionsMatched", "assertionsChecked", "dataHash",
+        "active", "ingredients", "validation"})
 public record C2paManifest(String label, String claimVersion, String claimGenerator, String title,
                            List<Action> actions, List<String> digitalSourceTypes, Signer signer,
                            String signatureAlgorithm, Boolean signatureValid, String signatureNote,
-                           int assertionsMatched, int assertionsChecked, DataHash dataHash) {
+                           int assertionsMatched, int assertionsChecked, DataHash dataHash, boolean active,
+                           List<Ingredient> ingredients, Validation validation) {
+
+    /**
+     * An ingredient assertion: the asset this one was made from.
+     *
+     * @param title        the ingredient's title
+     * @param relationship parentOf, componentOf, inputTo
+     * @param manifest     label of the ingredient's own manifest in this store, or null when it has none
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Ingredient(String title, String relationship, String manifest) {
+    }
+
+    /** Outcome: every check passed (trust aside). */
+    public static final String VALID = "valid";
+    /** Outcome: a cryptographic check that could be performed failed (a hash or the signature). */
+    public static final String TAMPERED = "tampered";
+    /** Outcome: something needed to validate is missing, unsupported or unreadable; not evidence of tampering. */
+    public static final String COULD_NOT_VALIDATE = "could-not-validate";
+
+    /**
+     * The checks, as c2pa-rs lists them in validation_results.
+     *
+     * @param success       checks that passed
+     * @param informational observations that neither pass nor fail
+     * @param failure       checks that failed, or could not be made
+     * @param outcome       {@link #VALID}, {@link #TAMPERED} or {@link #COULD_NOT_VALIDATE}
+     * @param trust         "trusted", "untrusted" (against the user's trust list) or "not checked" (no list given)
+     * @param signingTime   the time the certificate's validity was checked at (ISO-8601)
+     * @param signingTimeSource "time-stamp" (the COSE sigTst/sigTst2 token's genTime, its own signature not
+     *                          verified) or "now" (no time-stamp: checked at the time the tool ran)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"outcome", "trust", "signingTime", "signingTimeSource", "success", "informational", "failure"})
+    public record Validation(List<C2paStatus> success, List<C2paStatus> informational, List<C2paStatus> failure,
+                             String outcome, String trust, String signingTime, String signingTimeSource) {
+
+        /** Failure codes, in order. */
+        public List<String> failureCodes() {
+            return failure.stream().map(C2paStatus::code).toList();
+        }
+
+        public List<String> successCodes() {
+            return success.stream().map(C2paStatus::code).toList();
+        }
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"action", "digitalSourceType", "softwareAgent", "when"})

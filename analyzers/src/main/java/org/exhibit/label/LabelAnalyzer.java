@@ -14,6 +14,8 @@ import org.exhibit.ocr.Ocr;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -38,10 +40,15 @@ public final class LabelAnalyzer {
      * @param watermark   decode the SD invisible watermark in images
      * @param ocr         the OCR to read visible labels with, or null to skip explicit labels in images
      * @param noOcrReason why there is no OCR (said in the report), or null when skipping was asked for
+     * @param trust       C2PA trust anchors the user gave, or null: signer trust is then "not checked"
      */
-    public record Options(boolean watermark, Ocr ocr, String noOcrReason) {
+    public record Options(boolean watermark, Ocr ocr, String noOcrReason, List<X509Certificate> trust) {
         public Options(boolean watermark, Ocr ocr) {
-            this(watermark, ocr, null);
+            this(watermark, ocr, null, null);
+        }
+
+        public Options(boolean watermark, Ocr ocr, String noOcrReason) {
+            this(watermark, ocr, noOcrReason, null);
         }
     }
 
@@ -61,7 +68,7 @@ public final class LabelAnalyzer {
         }
         ImplicitFindings.add(exhibit, scan, marks, out);
         try (ByteSource src = ByteSource.open(file)) {
-            C2paFindings.add(exhibit, scan, src, limits, marks, out);
+            C2paFindings.add(exhibit, scan, src, limits, marks, out, new C2paReader.Context(options.trust(), Instant.now()));
             if (scan.format.equals("text")) {
                 long size = src.size();
                 ExplicitFindings.text(exhibit, src.readUpTo(0, 4096), src.readUpTo(Math.max(0, size - 4096), 4096),
@@ -142,10 +149,14 @@ public final class LabelAnalyzer {
                     0, exhibit.size()));
         } else {
             status = "no-evidence";
-            b.verdict(Verdict.INCONCLUSIVE).statement("No AI label and no generator mark was found in " + exhibit.path()
+            b.verdict(Verdict.INCONCLUSIVE).statement((marks.unreadC2pa.isEmpty()
+                    ? "No AI label and no generator mark was found in " + exhibit.path()
+                    : "No AI label and no generator mark could be read in " + exhibit.path() + ", which carries "
+                    + describe(marks.unreadC2pa) + " that may hold one")
                     + "; this says nothing either way about how it was made.")
                     .evidence(EvidencePointer.bytes(exhibit, "whole file (searched: " + String.join("; ", marks.searched)
                             + ")", 0, exhibit.size()));
+            marks.unreadC2pa.forEach(m -> b.evidence(m.pointer()));
         }
         return b.data("status", status)
                 .measure("implicit labels", marks.implicitLabels.size(), "labels")

@@ -27,6 +27,8 @@ public final class Marks {
     /** Non-compliance: clause and field in words, with the pointer it concerns. */
     public final List<Mark> shortfalls = new ArrayList<>();
     public final List<String> searched = new ArrayList<>();
+    /** C2PA manifests or stores that are there but could not be read: they may hold a label nobody can see. */
+    public final List<Mark> unreadC2pa = new ArrayList<>();
     /** Whether visible labels were looked for (OCR ran, or the file is text). */
     public boolean explicitChecked;
 

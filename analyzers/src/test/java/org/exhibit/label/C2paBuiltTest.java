@@ -37,8 +37,9 @@ class C2paBuiltTest {
         assertEquals(List.of(AI), m.digitalSourceTypes());
         assertEquals("c2pa.created", m.actions().get(0).action());
         assertEquals("Exhibit Test Generator", m.actions().get(0).softwareAgent());
-        assertEquals("C=CN,O=Exhibit Tests,CN=exhibit test signer", m.signer().subject()); // RFC 2253: last RDN first
-        assertEquals("EdDSA", m.signatureAlgorithm());
+        assertEquals("C=CN,O=Exhibit Tests,CN=exhibit test signer ES256", m.signer().subject()); // RFC 2253: last RDN first
+        assertEquals("ES256", m.signatureAlgorithm());
+        assertEquals(C2paManifest.VALID, m.validation().outcome(), m.validation().failure().toString());
         assertEquals(Boolean.TRUE, m.signatureValid(), m.signatureNote());
         assertEquals(2, m.assertionsChecked());
         assertEquals(2, m.assertionsMatched());

@@ -43,10 +43,20 @@ final class LabelTestSupport {
     }
 
     static Run run(Path dir, String name, byte[] bytes, boolean watermark) throws Exception {
+        return run(dir, name, bytes, new LabelAnalyzer.Options(watermark, null));
+    }
+
+    /** With C2PA trust anchors (null: trust not checked). */
+    static Run trusting(Path dir, String name, byte[] bytes, List<java.security.cert.X509Certificate> trust)
+            throws Exception {
+        return run(dir, name, bytes, new LabelAnalyzer.Options(false, null, null, trust));
+    }
+
+    static Run run(Path dir, String name, byte[] bytes, LabelAnalyzer.Options options) throws Exception {
         Path file = dir.resolve(name);
         Files.write(file, bytes);
         Exhibit e = Inputs.open(file, "input", Limits.DEFAULT);
-        LabelAnalyzer.Result r = LabelAnalyzer.analyze(e, file, Limits.DEFAULT, new LabelAnalyzer.Options(watermark, null));
+        LabelAnalyzer.Result r = LabelAnalyzer.analyze(e, file, Limits.DEFAULT, options);
         Finding status = LabelAnalyzer.status(e, r.marks(), null, null);
         List<Finding> all = new ArrayList<>(r.findings());
         all.add(status);

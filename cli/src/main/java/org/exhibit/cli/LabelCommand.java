@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -21,6 +22,7 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExamples:%n",
         footer = {"  exhibit label image.png clip.mp4 song.mp3",
                 "  exhibit label --original from-platform.png --format json reposted.jpg",
+                "  exhibit label --trust c2pa-anchors.pem --format json signed.jpg",
                 "  exhibit label write picture.png --producer \"Example AI Ltd\" --produce-id 2025-0001 --out labelled.png"})
 class LabelCommand implements Callable<Integer> {
 
@@ -36,6 +38,11 @@ class LabelCommand implements Callable<Integer> {
 
     @Option(names = "--no-watermark", description = "Do not decode the SD invisible watermark.")
     boolean noWatermark;
+
+    @Option(names = "--trust", paramLabel = "PEM",
+            description = "C2PA trust anchors, a PEM certificate file (repeat for more): a signer whose chain reaches one is reported "
+                    + "signingCredential.trusted, otherwise untrusted; without it, signer trust is not checked.")
+    List<Path> trust;
 
     @Mixin
     CommonOptions common;
@@ -53,6 +60,9 @@ class LabelCommand implements Callable<Integer> {
                     + "or use 'exhibit label write')");
         }
         AnalysisRun run = new AnalysisRun("labels", common).param("ocr", !noOcr).param("watermark", !noWatermark);
+        if (trust != null) {
+            run.param("trust", trust.stream().map(Path::toString).toList());
+        }
         if (original != null) {
             run.require(original, Roles.LABELLED, "original");
         }

@@ -66,4 +66,39 @@ class LabelCommandTest {
         assertEquals(1, r.exitCode(), r.out());
         assertTrue(r.out().contains("label-stripped") || r.out().contains("lacks 1 label"), r.out());
     }
+
+    @Test
+    void trustAnchorsFromTheCommandLine() throws Exception {
+        Path signed = dir.resolve("signed.png");
+        Files.write(signed, org.exhibit.fixtures.C2paBuilder.of("Exhibit Test Generator",
+                "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia")
+                .png(PngBuilder.rgb(Pictures.scene(40, 40, 3)).build()));
+        Path root = dir.resolve("root.pem");
+        Files.writeString(root, org.exhibit.fixtures.C2paBuilder.rootPem());
+        Path other = dir.resolve("other.pem");
+        Files.writeString(other, org.exhibit.fixtures.C2paBuilder.rootPem());
+        for (String[] args : new String[][]{
+                {"--trust", root.toString()}, {"--trust", other.toString(), "--trust", root.toString()}, {}}) {
+            java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("label", "--no-ocr",
+                    "--no-watermark", "--format", "json"));
+            cmd.addAll(java.util.List.of(args));
+            cmd.add(signed.toString());
+            CliTestSupport.Run r = CliTestSupport.run(cmd.toArray(String[]::new));
+            assertEquals(0, r.exitCode(), r.err());
+            JsonNode v = null;
+            for (JsonNode f : new ObjectMapper().readTree(r.out()).get("findings")) {
+                if (f.get("rule").asText().equals("label.c2pa")) {
+                    v = f.at("/data/manifest/validation");
+                }
+            }
+            assertEquals("valid", v.get("outcome").asText());
+            assertEquals(args.length == 0 ? "not checked" : "trusted", v.get("trust").asText(), v.toString());
+            assertEquals(args.length != 0, v.get("success").toString().contains("signingCredential.trusted"));
+        }
+        Path notPem = dir.resolve("x.pem");
+        Files.writeString(notPem, "not a certificate");
+        CliTestSupport.Run bad = CliTestSupport.run("label", "--no-ocr", "--trust", notPem.toString(), signed.toString());
+        assertEquals(2, bad.exitCode(), bad.out() + bad.err());
+        assertTrue(bad.err().contains("trust:"), bad.err());
+    }
 }
