@@ -29,8 +29,10 @@ final class VoiceAnalysis implements Analysis {
     public String method() {
         return "Speech is found in each recording (Silero voice activity detection); its timbre (MFCC and formant "
                 + "statistics), pitch and rhythm are summarised into a voiceprint; the suspect's voiceprint is "
-                + "compared with the references' and the score is turned into a likelihood ratio calibrated on "
-                + "synthetic speakers: how much more probable the score is if it is the same person than if not.";
+                + "compared with the references' and the score is placed among a population's scores. A likelihood "
+                + "ratio (how much more probable the score is if it is the same person than if it is someone from "
+                + "the stated population) is given only with a calibration made for the case's population and "
+                + "recording conditions ('exhibit voice calibrate'); without one the finding is inconclusive.";
     }
 
     @Override

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = "Screening: score every recording under a folder against the reference voice and rank them, "
-                + "highest likelihood ratio first. Files that are not readable audio, or hold under 1 s of "
+                + "highest score first (likelihood ratios only with --calibration). Files that are not readable audio, or hold under 1 s of "
                 + "speech, are listed as skipped. Progress goes to standard error.",
         footerHeading = "%nExamples:%n",
         footer = {"  exhibit voice scan actor.wav --corpus collected-clips/",
@@ -38,6 +38,9 @@ class VoiceScanCommand implements Callable<Integer> {
 
     @Option(names = "--quiet", description = "No progress on standard error.")
     boolean quiet;
+
+    @Mixin
+    VoiceOptions voice;
 
     @Mixin
     CommonOptions common;
@@ -67,7 +70,10 @@ class VoiceScanCommand implements Callable<Integer> {
             candidates.add(new VoiceComparison.Input(e, p));
         }
         var err = spec.commandLine().getErr();
-        List<Finding> findings = VoiceScan.scan(refs, candidates, (done, total) -> {
+        var o = VoiceOptions.options(voice.loadCalibration(exhibits, common.limits()),
+                voice.scorer(exhibits, common.limits()), org.exhibit.voice.Recording.Window.WHOLE,
+                org.exhibit.voice.Recording.Window.WHOLE, null, null);
+        List<Finding> findings = VoiceScan.scan(refs, candidates, o, (done, total) -> {
             if (!quiet) {
                 err.print("\rscanned " + done + "/" + total + (done.equals(total) ? "\n" : ""));
                 err.flush();
