@@ -164,9 +164,22 @@ public final class VoiceCalibrator {
         double[] faCp = Performance.clopperPearson(counts.falseAlarms(), counts.nonTargets(), 0.95);
         double resubCllr = Performance.cllr(resub, target, null);
         Double defaultCllr = null;
+        Map<String, Object> before = new LinkedHashMap<>();
         if (scorer instanceof ClassicalScorer cs && cs == ClassicalScorer.shipped()) {
             VoiceBackend b = cs.backend();
-            defaultCllr = Performance.cllr(Arrays.stream(score).map(b::log10Lr).toArray(), target, null);
+            double[] dl = Arrays.stream(score).map(b::log10Lr).toArray();
+            defaultCllr = Performance.cllr(dl, target, null);
+            int fp10 = 0, nn = 0;
+            for (int k = 0; k < m; k++) {
+                if (!target[k]) {
+                    nn++;
+                    fp10 += dl[k] >= 1 ? 1 : 0;
+                }
+            }
+            before.put("cllr", r4(defaultCllr));
+            before.put("differentSpeakerTrialsAtLr10OrMore", r4(fp10 / (double) nn));
+            before.put("note", "the build's default (synthetic-voice) calibration applied to this population, as "
+                    + "exhibit before version 3 of the method reported it");
         }
         List<CaseCalibration.RateAt> rates = new ArrayList<>();
         for (double thr : new double[]{0, 1, 2}) {
@@ -204,7 +217,7 @@ public final class VoiceCalibrator {
                 "falseAlarmInterval", round(faCp)));
         perf.put("cllrFittedOnAll", r4(resubCllr));
         if (defaultCllr != null) {
-            perf.put("cllrOfDefaultCalibration", r4(defaultCllr));
+            perf.put("defaultCalibrationOnThisPopulation", before);
         }
         perf.put("speakers", activeSpeakers);
         perf.put("recordings", emb.size());
