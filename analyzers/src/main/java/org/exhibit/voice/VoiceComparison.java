@@ -170,8 +170,7 @@ public final class VoiceComparison {
             return "the population the calibration describes (" + c.population() + "; recorded: " + c.conditions()
                     + ")";
         }
-        return "a population no one has described for this case (no calibration was given; the only population "
-                + "scores at hand are the build's default set: " + defaultPopulation(scorer) + ")";
+        return "a population no one has described for this case (no calibration was given)";
     }
 
     static String defaultPopulation(SpeakerScorer scorer) {
@@ -204,8 +203,9 @@ public final class VoiceComparison {
             b.verdict(Verdict.INCONCLUSIVE)
                     .statement(String.format(Locale.ROOT, "%s scores %.3f against the reference voice. %s No "
                                     + "calibration for a population and recording conditions relevant to this case "
-                                    + "was given, so no likelihood ratio is reported: %s.%s %s", s.label(), score,
-                            place.words(), VerbalScale.UNCALIBRATED, bandWords, p.sentence()))
+                                    + "was given, so no likelihood ratio is reported and the finding is "
+                                    + "inconclusive.%s %s", s.label(), score, place.words(), bandWords,
+                            p.sentence()))
                     .data("verbal", VerbalScale.UNCALIBRATED)
                     .data("calibration", "none (the build's default population is not case-relevant: "
                             + defaultPopulation(scorer) + ")");
@@ -327,9 +327,10 @@ public final class VoiceComparison {
         double below = 1 - shareAtOrAbove(t, score) + shareEqual(t, score);
         String w = String.format(Locale.ROOT, "Among the build's default population (%s; %d different-speaker and "
                         + "%d same-speaker pairs), about %.0f %% of different-speaker pairs scored as high or higher "
-                        + "and about %.0f %% of same-speaker pairs as low or lower; that population was not chosen "
-                        + "for this case.", b.trainedOn(), b.nonTargetTrials(), b.targetTrials(), 100 * above,
-                100 * below);
+                        + "and about %.0f %% of same-speaker pairs as low or lower. That population was not chosen "
+                        + "for this case, and its voices are synthetic: these shares do not carry over to real "
+                        + "speakers (on real voices different speakers often score higher).", b.trainedOn(),
+                b.nonTargetTrials(), b.targetTrials(), 100 * above, 100 * below);
         return new Place(w, above, below, t, n);
     }
 

@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
                 "  exhibit voice scan ref.wav --corpus downloads/ --format json -o ranking.json",
                 "",
                 "Without --calibration the finding is at most inconclusive: the build's own calibration population",
-                "(synthetic and a few recorded voices) is not relevant to any case."})
+                "(synthetic voices) is not relevant to any case."})
 class VoiceCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "REFERENCE", description = "Recordings of the known speaker.")
