@@ -82,7 +82,8 @@ public record Recording(VoiceComparison.Input input, String label, ClipAnalysis 
         }
         if (split == Split.REFUSE) {
             throw new InputException(in.file(), "its " + n + " channels carry different content (e.g. two sides of "
-                    + "a call); say which one holds the " + role + " speaker with --" + role + "-channel N");
+                    + "a call); " + (role.equals("reference") ? "say which one holds the reference speaker with "
+                    + "--reference-channel N" : "give one channel per file (e.g. sox in.wav out.wav remix 1)"));
         }
         for (int c = 0; c < n; c++) {
             List<String> cn = new ArrayList<>(notes);

@@ -165,7 +165,7 @@ public final class VoiceCalibrator {
         double resubCllr = Performance.cllr(resub, target, null);
         Double defaultCllr = null;
         Map<String, Object> before = new LinkedHashMap<>();
-        if (scorer instanceof ClassicalScorer cs && cs == ClassicalScorer.shipped()) {
+        if (scorer instanceof ClassicalScorer cs && cs == ClassicalScorer.shipped() && band == Channel.Band.WIDE) {
             VoiceBackend b = cs.backend();
             double[] dl = Arrays.stream(score).map(b::log10Lr).toArray();
             defaultCllr = Performance.cllr(dl, target, null);

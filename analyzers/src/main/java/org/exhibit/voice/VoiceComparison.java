@@ -166,6 +166,10 @@ public final class VoiceComparison {
     }
 
     static String populationWords(CaseCalibration c, SpeakerScorer scorer) {
+        return populationWords(c, scorer, Channel.Band.WIDE);
+    }
+
+    static String populationWords(CaseCalibration c, SpeakerScorer scorer, Channel.Band band) {
         if (c != null) {
             return "the population the calibration describes (" + c.population() + "; recorded: " + c.conditions()
                     + ")";
@@ -173,8 +177,8 @@ public final class VoiceComparison {
         return "a population no one has described for this case (no calibration was given)";
     }
 
-    static String defaultPopulation(SpeakerScorer scorer) {
-        return scorer instanceof ClassicalScorer cs ? cs.backend().trainedOn()
+    static String defaultPopulation(SpeakerScorer scorer, Channel.Band band) {
+        return scorer instanceof ClassicalScorer cs ? cs.backend(band).trainedOn()
                 : "none for " + scorer.describe();
     }
 
@@ -199,7 +203,7 @@ public final class VoiceComparison {
         double lowest = Math.min(s.analysis().snrDb(), refs.stream().mapToDouble(r -> r.analysis().snrDb()).min()
                 .orElse(99));
         if (cal == null) {
-            Place place = placeInDefault(scorer, score);
+            Place place = placeInDefault(scorer, score, band);
             b.verdict(Verdict.INCONCLUSIVE)
                     .statement(String.format(Locale.ROOT, "%s scores %.3f against the reference voice. %s No "
                                     + "calibration for a population and recording conditions relevant to this case "
@@ -208,7 +212,7 @@ public final class VoiceComparison {
                             p.sentence()))
                     .data("verbal", VerbalScale.UNCALIBRATED)
                     .data("calibration", "none (the build's default population is not case-relevant: "
-                            + defaultPopulation(scorer) + ")");
+                            + defaultPopulation(scorer, band) + ")");
             if (!Double.isNaN(place.differentAtOrAbove())) {
                 b.measure("default-population different-speaker pairs at or above this score",
                         place.differentAtOrAbove(), "fraction");
@@ -315,12 +319,12 @@ public final class VoiceComparison {
                  double[] nonTargetScores) {
     }
 
-    static Place placeInDefault(SpeakerScorer scorer, double score) {
-        if (!(scorer instanceof ClassicalScorer cs) || cs.backend().nonTargetLog10Lr() == null) {
+    static Place placeInDefault(SpeakerScorer scorer, double score, Channel.Band band) {
+        if (!(scorer instanceof ClassicalScorer cs) || cs.backend(band).nonTargetLog10Lr() == null) {
             return new Place("There is no default population for this system to place the score among.", Double.NaN,
                     Double.NaN, null, null);
         }
-        VoiceBackend b = cs.backend();
+        VoiceBackend b = cs.backend(band);
         double[] t = toScores(b, b.targetLog10Lr());
         double[] n = toScores(b, b.nonTargetLog10Lr());
         double above = shareAtOrAbove(n, score);

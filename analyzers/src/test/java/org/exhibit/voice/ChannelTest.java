@@ -70,6 +70,10 @@ class ChannelTest {
         assertEquals(Channel.Band.TELEPHONE.words(), f.data().get("band"));
         assertTrue(f.statement().contains("telephone band") && f.statement().contains("sampled at 8000 Hz"),
                 f.statement());
+        // the telephone band has its own LDA backend (same recipe, training clips measured in the band)
+        ClassicalScorer cs = ClassicalScorer.shipped();
+        assertTrue(cs.backend(Channel.Band.TELEPHONE).trainedOn().contains("telephone band"));
+        assertTrue(cs.id().contains(" telephone sha256:"), cs.id());
         for (Finding rec : rule(r.findings(), "voice.recording")) {
             assertEquals(Channel.Band.TELEPHONE.words(), rec.data().get("band"));
         }

@@ -89,6 +89,20 @@ class VoiceCalibratorTest {
         assertTrue(same.statement().contains("synthetic test speakers"), same.statement());
         assertNotNull(same.threshold());
         assertTrue(same.threshold().errorRate().source().contains("cross-validation"));
+
+        // screening with the same calibration: every match's badge follows its verbal band
+        List<Finding> scan = VoiceScan.scan(ref, List.of(clip(dir.resolve("case/c1.wav"), 10, 4),
+                clip(dir.resolve("case/c2.wav"), 11, 4)), o, (a, b) -> { });
+        assertEquals("voice.scan", scan.get(0).rule());
+        assertTrue(scan.get(0).statement().contains(cal.sha256().substring(0, 16)), scan.get(0).statement());
+        for (Finding m : scan.subList(1, scan.size())) {
+            assertEquals(VerbalScale.verdict(m.measurement("log10 LR")), m.verdict());
+            assertTrue(m.data().get("propositions") instanceof Propositions);
+        }
+        // and without it: ranked by score, every match inconclusive
+        List<Finding> plain = VoiceScan.scan(ref, List.of(clip(dir.resolve("case/c1.wav"), 10, 4)), (a, b) -> { });
+        assertEquals(Verdict.INCONCLUSIVE, plain.get(1).verdict());
+        assertTrue(plain.get(1).measurements().stream().noneMatch(x -> x.name().contains("LR")));
     }
 
     @Test
