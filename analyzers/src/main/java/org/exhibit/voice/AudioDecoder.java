@@ -121,7 +121,7 @@ public final class AudioDecoder {
     private static byte[] readAtMost(InputStream in, long maxBytes, Path file) throws IOException, InputException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[1 << 16];
-        for (int n; (n = in.read(buffer)) > 0; ) {
+        for (int n; (n = in.read(buffer)) != -1; ) { // VorbisSPI may return 0 before its first page is decoded
             out.write(buffer, 0, n);
             if (out.size() > maxBytes) {
                 throw new InputException(file, "is longer than " + (int) MAX_SECONDS + " s; cut the part to compare");

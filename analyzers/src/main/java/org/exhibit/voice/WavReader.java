@@ -52,7 +52,8 @@ final class WavReader {
             int body = pos + 8;
             if (id.equals("fmt ")) {
                 if (len < 16 || body + 16 > b.length) {
-                    throw new InputException(file, "corrupt WAV header: fmt chunk of " + len + " bytes");
+                    throw new InputException(file, "corrupt WAV header: fmt chunk cut short or too small (claims "
+                            + len + " bytes, " + Math.max(0, b.length - body) + " present)");
                 }
                 format = buf.getShort(body) & 0xFFFF;
                 channels = buf.getShort(body + 2) & 0xFFFF;

@@ -191,6 +191,30 @@ class ChannelTest {
                 .startsWith("truncated"));
     }
 
+    /** With ffmpeg (skipped without it): real Vorbis and MP3 streams decode, and cut-off copies are flagged. */
+    @Test
+    void realOggAndMp3DecodeAndTheirCutOffCopiesAreFlagged() throws Exception {
+        String ffmpeg = AudioDecoder.findOnPath("ffmpeg");
+        org.junit.jupiter.api.Assumptions.assumeTrue(ffmpeg != null, "ffmpeg not on PATH: skipped");
+        Path wav = dir.resolve("s.wav");
+        Files.write(wav, Audio.wav(Audio.pcm16(speech(7, 1, 16000)), 16000));
+        for (String ext : new String[]{"ogg", "mp3"}) {
+            Path enc = dir.resolve("s." + ext);
+            Process p = new ProcessBuilder(ffmpeg, "-nostdin", "-v", "error", "-y", "-i", wav.toString(), "-c:a",
+                    ext.equals("ogg") ? "libvorbis" : "libmp3lame", enc.toString()).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "ffmpeg cannot encode " + ext);
+            Decoded whole = AudioDecoder.decodeChannels(enc, Inputs.detect(enc));
+            assertTrue(whole.frames() > 16000, ext + " decodes: " + whole.frames());
+            assertTrue(whole.warnings().isEmpty(), whole.warnings().toString());
+            byte[] b = Files.readAllBytes(enc);
+            Path cut = dir.resolve("cut." + ext);
+            Files.write(cut, java.util.Arrays.copyOf(b, b.length * 2 / 3 + 1));
+            Decoded part = AudioDecoder.decodeChannels(cut, Inputs.detect(cut));
+            assertTrue(part.warnings().stream().anyMatch(w -> w.startsWith("truncated")), ext + " " + part.warnings());
+        }
+    }
+
     private static byte[] oggPage(int flags, int body) {
         byte[] p = new byte[27 + 1 + body];
         p[0] = 'O';
