@@ -118,8 +118,15 @@ public record CaseCalibration(String format, String tool, String population, Str
         }
         try {
             c.bandValue();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | NullPointerException e) {
             throw new InputException(file, "names an unknown band " + c.band());
+        }
+        if (c.scorer() == null || c.speakers() == null || c.errorRates() == null || c.performance() == null
+                || c.targetLog10Lr() == null || c.nonTargetLog10Lr() == null || c.targetScores() == null
+                || c.nonTargetScores() == null || !Double.isFinite(c.slope()) || !Double.isFinite(c.offset())
+                || !(c.minLog10Lr() < c.maxLog10Lr())) {
+            throw new InputException(file, "is an incomplete voice calibration file (scorer, speakers, calibration, "
+                    + "bounds, quantiles, performance and error rates are all required)");
         }
         return new CaseCalibration(c.format, c.tool, c.population, c.conditions, c.scorer, c.scorerMethod, c.band,
                 c.minimumSnrDb, c.speakers, c.slope, c.offset, c.minLog10Lr, c.maxLog10Lr, c.targetTrials,

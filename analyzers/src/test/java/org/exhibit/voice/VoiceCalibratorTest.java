@@ -31,6 +31,17 @@ class VoiceCalibratorTest {
     @TempDir
     Path dir;
 
+    private static VoiceCalibrator.Result fitted;
+
+    /** The calibration of {@link #population()}, fitted once for the class. */
+    private VoiceCalibrator.Result fitted() throws Exception {
+        if (fitted == null) {
+            var opts = new VoiceCalibrator.Options("synthetic test speakers", "clean 16 kHz, 3 s", null, null, 10);
+            fitted = VoiceCalibrator.calibrate(shared.resolve("pop"), population(), opts);
+        }
+        return fitted;
+    }
+
     /** 5 speakers × 2 clips, made once for the class (analysis is the slow part). */
     private List<VoiceCalibrator.Member> population() throws Exception {
         if (population == null) {
@@ -57,8 +68,7 @@ class VoiceCalibratorTest {
 
     @Test
     void fitsWritesAndIsUsedByAComparison() throws Exception {
-        var opts = new VoiceCalibrator.Options("synthetic test speakers", "clean 16 kHz, 3 s", null, null, 10);
-        VoiceCalibrator.Result r = VoiceCalibrator.calibrate(shared.resolve("pop"), population(), opts);
+        VoiceCalibrator.Result r = fitted();
         Finding f = r.findings().get(0);
         assertEquals("voice.calibration", f.rule());
         assertEquals(10, f.measurement("recordings"), 0);
@@ -115,9 +125,10 @@ class VoiceCalibratorTest {
 
     @Test
     void aCalibrationFromAnotherSystemIsRefused() throws Exception {
+        VoiceCalibrator.Result r = fitted();
         Path file = dir.resolve("cal.json");
-        Files.writeString(file, "{\"format\":\"" + CaseCalibration.FORMAT + "\",\"population\":\"p\",\"conditions\""
-                + ":\"c\",\"scorer\":\"onnx sha256:00\",\"band\":\"WIDE\",\"speakers\":{},\"errorRates\":[]}");
+        Files.writeString(file, new String(r.json(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace(ClassicalScorer.shipped().id(), "onnx sha256:00"));
         CaseCalibration cal = CaseCalibration.read(file);
         var o = new VoiceComparison.Options(cal, null, Recording.Window.WHOLE, Recording.Window.WHOLE, 0, 0);
         var ref = List.of(clip(dir.resolve("r.wav"), 1, 1));
@@ -125,12 +136,15 @@ class VoiceCalibratorTest {
         assertTrue(e.problem().contains("was made with onnx"), e.problem());
         Files.writeString(file, "{\"format\":\"other\"}");
         assertThrows(InputException.class, () -> CaseCalibration.read(file));
+        Files.writeString(file, "{\"format\":\"" + CaseCalibration.FORMAT + "\",\"population\":\"p\",\"conditions\""
+                + ":\"c\",\"scorer\":\"x\",\"band\":\"WIDE\"}");
+        InputException partial = assertThrows(InputException.class, () -> CaseCalibration.read(file));
+        assertTrue(partial.problem().contains("incomplete"), partial.problem());
     }
 
     @Test
     void verdictIsCappedBelowTheMinimumSnr() throws Exception {
-        var opts = new VoiceCalibrator.Options("synthetic", "clean", null, null, 10);
-        VoiceCalibrator.Result r = VoiceCalibrator.calibrate(shared.resolve("pop"), population(), opts);
+        VoiceCalibrator.Result r = fitted();
         Path file = dir.resolve("cal.json");
         Files.write(file, r.json());
         CaseCalibration cal = CaseCalibration.read(file);
