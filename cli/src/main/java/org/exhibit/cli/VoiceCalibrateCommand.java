@@ -24,7 +24,7 @@ import java.util.stream.Stream;
         description = "Fits the score-to-likelihood-ratio calibration for a population you describe: POPULATION "
                 + "holds one folder per speaker with several recordings each. Every pair of recordings is a trial; "
                 + "a logistic regression maps score to LR. Reports leave-one-speaker-out cross-validated Cllr, "
-                + "minCllr (PAV) and EER with 95 % intervals (bootstrap over speakers; Clopper-Pearson on the EER "
+                + "minCllr (PAV) and EER with 95%% intervals (bootstrap over speakers; Clopper-Pearson on the EER "
                 + "counts), error rates at LR 1, 10, 100, and a Tippett plot; writes the calibration file (JSON) "
                 + "that 'exhibit voice --calibration' uses and whose SHA-256 its reports cite.",
         footerHeading = "%nExamples:%n",

@@ -81,6 +81,8 @@ class VoiceCommandTest {
         assertTrue(text.out().contains("limitation: "), text.out());
         assertTrue(text.out().contains("Hp: ") && text.out().contains("Hd: "), text.out());
         assertTrue(text.out().contains("EER"), "terminal text names the measured error rates");
+        CliTestSupport.Run help = CliTestSupport.run("voice", "calibrate", "--help");
+        assertTrue(help.out().replaceAll("\\s+", " ").contains("95% intervals"), help.out());
         // refusals: a population folder without speakers, a missing description
         assertEquals(ExitCodes.INPUT, CliTestSupport.run("voice", "calibrate", "--population", ref,
                 "--description", "x", "--conditions", "y", "--write", dir.resolve("c2.json").toString()).exitCode());
