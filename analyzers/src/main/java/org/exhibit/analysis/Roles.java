@@ -17,6 +17,8 @@ public final class Roles {
     public static final String MODEL = "model";
     public static final String DOCUMENT = "document";
     public static final String OTHER = "other";
+    public static final String VOICE_CALIBRATION = "voice-calibration";
+    public static final String SPEAKER_MODEL = "speaker-model";
     /** Files named on the command line without a part in a case; not a manifest role. */
     public static final String INPUT = "input";
 
@@ -31,6 +33,9 @@ public final class Roles {
             Map.entry(UNLABELLED, "the same content as found, said to have had its labels removed"),
             Map.entry(MODEL, "a model file (checkpoint, LoRA) named in a generation record"),
             Map.entry(DOCUMENT, "a document filed with the case (screenshots, platform records)"),
+            Map.entry(VOICE_CALIBRATION, "a calibration file from 'exhibit voice calibrate' for the case's population and "
+                    + "conditions (without one a voice comparison reports no likelihood ratio)"),
+            Map.entry(SPEAKER_MODEL, "a speaker-embedding ONNX model the expert supplies"),
             Map.entry(OTHER, "anything else; no analysis reads it")));
 
     private Roles() {

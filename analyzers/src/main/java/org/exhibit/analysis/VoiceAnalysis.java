@@ -29,8 +29,10 @@ final class VoiceAnalysis implements Analysis {
     public String method() {
         return "Speech is found in each recording (Silero voice activity detection); its timbre (MFCC and formant "
                 + "statistics), pitch and rhythm are summarised into a voiceprint; the suspect's voiceprint is "
-                + "compared with the references' and the score is turned into a likelihood ratio calibrated on "
-                + "synthetic speakers: how much more probable the score is if it is the same person than if not.";
+                + "compared with the references' and the score is placed among a population's scores. A likelihood "
+                + "ratio (how much more probable the score is if it is the same person than if it is someone from "
+                + "the stated population) is given only with a calibration made for the case's population and "
+                + "recording conditions ('exhibit voice calibrate'); without one the finding is inconclusive.";
     }
 
     @Override
@@ -45,7 +47,12 @@ final class VoiceAnalysis implements Analysis {
 
     @Override
     public Set<String> optional() {
-        return Set.of(Roles.OTHER_VOICE);
+        return Set.of(Roles.OTHER_VOICE, Roles.VOICE_CALIBRATION, Roles.SPEAKER_MODEL);
+    }
+
+    @Override
+    public Set<String> optionalParams() {
+        return VoiceInputs.COMPARISON_PARAMS;
     }
 
     @Override
@@ -53,13 +60,15 @@ final class VoiceAnalysis implements Analysis {
         List<VoiceComparison.Input> refs = inputs(c, Roles.REFERENCE_VOICE);
         List<VoiceComparison.Input> suspects = inputs(c, Roles.SUSPECT_VOICE);
         c.progress("comparing " + suspects.size() + " suspect clip(s) with " + refs.size() + " reference(s)");
-        VoiceComparison.Result result = VoiceComparison.compare(refs, suspects);
+        VoiceComparison.Options options = VoiceInputs.options(c);
+        VoiceComparison.Result result = VoiceComparison.compare(refs, suspects, options);
         result.models().forEach(c::usedModel);
         List<Finding> out = new ArrayList<>(result.findings());
         if (c.has(Roles.OTHER_VOICE)) {
             List<VoiceComparison.Input> candidates = new ArrayList<>(suspects);
             candidates.addAll(inputs(c, Roles.OTHER_VOICE));
-            out.addAll(VoiceScan.scan(refs, candidates, (done, total) -> c.progress("ranked " + done + "/" + total)));
+            out.addAll(VoiceScan.scan(refs, candidates, options,
+                    (done, total) -> c.progress("ranked " + done + "/" + total)));
         }
         return out;
     }

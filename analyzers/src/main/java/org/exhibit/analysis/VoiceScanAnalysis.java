@@ -42,6 +42,16 @@ final class VoiceScanAnalysis implements Analysis {
     }
 
     @Override
+    public Set<String> optional() {
+        return Set.of(Roles.VOICE_CALIBRATION, Roles.SPEAKER_MODEL);
+    }
+
+    @Override
+    public Set<String> optionalParams() {
+        return Set.of(VoiceInputs.FRONT_END);
+    }
+
+    @Override
     public boolean applies(Set<String> roles) {
         return false; // screening is asked for, never implied by a case's roles
     }
@@ -50,6 +60,6 @@ final class VoiceScanAnalysis implements Analysis {
     public List<Finding> run(AnalysisContext c) throws Exception {
         VoiceComparison.vadModels().forEach(c::usedModel);
         return VoiceScan.scan(VoiceAnalysis.inputs(c, Roles.REFERENCE_VOICE), VoiceAnalysis.inputs(c, Roles.OTHER_VOICE),
-                (done, total) -> c.progress("scanned " + done + "/" + total));
+                VoiceInputs.options(c), (done, total) -> c.progress("scanned " + done + "/" + total));
     }
 }

@@ -1,11 +1,15 @@
 package org.exhibit.report;
 
+import org.exhibit.evidence.ErrorRate;
 import org.exhibit.evidence.Exhibit;
 import org.exhibit.evidence.Finding;
 import org.exhibit.evidence.Measurement;
 import org.exhibit.evidence.Report;
 
-/** The terminal summary: exhibits with hashes, then one block per finding. Full detail is in JSON/HTML. */
+/**
+ * The terminal summary: exhibits with hashes, then one block per finding with its measurements, threshold, the
+ * error rate measured there and its limitations. Full detail is in JSON/HTML.
+ */
 public final class TextReportWriter {
 
     private TextReportWriter() {
@@ -29,6 +33,16 @@ public final class TextReportWriter {
                 s.append("    threshold: ").append(f.threshold().measurement()).append(' ')
                         .append(f.threshold().comparison()).append(' ').append(Numbers.format(f.threshold().value()))
                         .append('\n');
+                ErrorRate e = f.threshold().errorRate();
+                if (e != null) {
+                    s.append("    error rate there: ").append(e.falsePositiveRate() == null ? "not measured"
+                            : "false positives " + Numbers.format(e.falsePositiveRate()) + ", false negatives "
+                            + Numbers.format(e.falseNegativeRate()) + (e.trials() == null ? "" : " (" + e.trials()
+                            + " trials)")).append(e.source() == null ? "" : "; " + e.source()).append('\n');
+                }
+            }
+            for (String l : f.limitations()) {
+                s.append("    limitation: ").append(l).append('\n');
             }
         }
         return s.toString();

@@ -2,6 +2,7 @@ package org.exhibit.voice;
 
 import org.exhibit.io.InputException;
 
+import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
@@ -42,24 +43,55 @@ public final class AudioDecoder {
      * @param mediaType its type as detected by content (the exhibit's media type)
      */
     public static Pcm decode(Path file, String mediaType) throws InputException {
+        return decodeChannels(file, mediaType).downmix();
+    }
+
+    /**
+     * Every channel at the file's own sample rate. WAV is read by {@link WavReader} (a damaged header is a
+     * corrupt file, never handed to another provider); MP3 and Ogg streams are checked for a cut-off end
+     * ({@link Truncation}), reported in {@link Decoded#warnings()}.
+     */
+    public static Decoded decodeChannels(Path file, String mediaType) throws InputException {
         String type = mediaType == null ? "" : mediaType.toLowerCase(Locale.ROOT);
         boolean audioLike = type.startsWith("audio/") || type.startsWith("video/") || type.equals("application/ogg");
         if (!audioLike) {
             throw new InputException(file, "is " + mediaType + ", not an audio recording");
         }
+        if (type.contains("wav")) {
+            try {
+                return WavReader.read(file);
+            } catch (InputException e) {
+                if (!e.problem().startsWith("WAV with codec")) {
+                    throw e;
+                }
+                return withWarnings(decodeWithFfmpeg(file, mediaType), file, type); // e.g. ADPCM, G.711 in WAV
+            }
+        }
         if (JAVA_SOUND_TYPES.contains(type)) {
             try {
-                return type.contains("flac") ? FlacReader.read(file) : decodeJavaSound(file);
+                Decoded d = type.contains("flac") ? FlacReader.readChannels(file) : decodeJavaSound(file, type);
+                return withWarnings(d, file, type);
             } catch (UnsupportedAudioFileException e) {
-                // e.g. Ogg Opus, WAV with a compressed codec: ffmpeg may still read it
+                // e.g. Ogg Opus: ffmpeg may still read it
             } catch (IOException | RuntimeException e) {
                 throw new InputException(file, "corrupt or truncated " + mediaType + " (" + oneLine(e) + ")", e);
             }
         }
-        return decodeWithFfmpeg(file, mediaType);
+        return withWarnings(decodeWithFfmpeg(file, mediaType), file, type);
     }
 
-    static Pcm decodeJavaSound(Path file) throws UnsupportedAudioFileException, IOException, InputException {
+    private static Decoded withWarnings(Decoded d, Path file, String type) {
+        var cut = Truncation.check(file, type);
+        if (cut.isEmpty()) {
+            return d;
+        }
+        List<String> w = new java.util.ArrayList<>(d.warnings());
+        w.add(cut.get());
+        return new Decoded(d.channels(), d.sampleRate(), d.decoder(), List.copyOf(w));
+    }
+
+    static Decoded decodeJavaSound(Path file, String type) throws UnsupportedAudioFileException, IOException,
+            InputException {
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file));
              AudioInputStream source = AudioSystem.getAudioInputStream(raw)) {
             AudioFormat in = source.getFormat();
@@ -73,8 +105,15 @@ public final class AudioDecoder {
             try (AudioInputStream decoded = in.matches(pcm) ? source : AudioSystem.getAudioInputStream(pcm, source)) {
                 long maxBytes = (long) (MAX_SECONDS * rate) * 2 * channels;
                 byte[] bytes = readAtMost(decoded, maxBytes, file);
-                return toMono(bytes, channels, Math.round(rate), in.getEncoding() + " via javax.sound ("
-                        + AudioSystem.getAudioFileFormat(file.toFile()).getType() + ")");
+                AudioFileFormat.Type read = AudioSystem.getAudioFileFormat(file.toFile()).getType();
+                boolean expected = type.contains("aiff") ? read.toString().toUpperCase(Locale.ROOT).startsWith("AIFF")
+                        : !type.contains("mpeg") || in.getEncoding().toString().toUpperCase(Locale.ROOT).contains("MPEG");
+                if (!expected) {
+                    throw new InputException(file, "corrupt " + type + ": javax.sound reads it only as " + read
+                            + " " + in.getEncoding());
+                }
+                return toChannels(bytes, channels, Math.round(rate), in.getEncoding() + " via javax.sound ("
+                        + read + ")");
             }
         }
     }
@@ -82,7 +121,7 @@ public final class AudioDecoder {
     private static byte[] readAtMost(InputStream in, long maxBytes, Path file) throws IOException, InputException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[1 << 16];
-        for (int n; (n = in.read(buffer)) > 0; ) {
+        for (int n; (n = in.read(buffer)) != -1; ) { // VorbisSPI may return 0 before its first page is decoded
             out.write(buffer, 0, n);
             if (out.size() > maxBytes) {
                 throw new InputException(file, "is longer than " + (int) MAX_SECONDS + " s; cut the part to compare");
@@ -91,33 +130,31 @@ public final class AudioDecoder {
         return out.toByteArray();
     }
 
-    private static Pcm toMono(byte[] bytes, int channels, int rate, String decoder) {
+    private static Decoded toChannels(byte[] bytes, int channels, int rate, String decoder) {
         ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         int frames = bytes.length / (2 * channels);
-        float[] mono = new float[frames];
+        float[][] out = new float[channels][frames];
         for (int i = 0; i < frames; i++) {
-            float sum = 0;
             for (int c = 0; c < channels; c++) {
-                sum += b.getShort((i * channels + c) * 2) / 32768f;
+                out[c][i] = b.getShort((i * channels + c) * 2) / 32768f;
             }
-            mono[i] = sum / channels;
         }
-        return new Pcm(mono, rate, channels, decoder);
+        return new Decoded(out, rate, decoder, List.of());
     }
 
-    /** ffmpeg decodes, downmixes and resamples to 16 kHz (its own resampler); 16-bit little-endian out. */
-    static Pcm decodeWithFfmpeg(Path file, String mediaType) throws InputException {
+    /** ffmpeg decodes to 16-bit WAV at the stream's own rate and channels, read back by {@link WavReader}. */
+    static Decoded decodeWithFfmpeg(Path file, String mediaType) throws InputException {
         String ffmpeg = findOnPath("ffmpeg");
         if (ffmpeg == null) {
             throw new InputException(file, "is " + mediaType + "; decoding it needs the ffmpeg program, which is "
                     + "not on PATH (Debian: apt-get install ffmpeg)");
         }
         try {
-            Path tmp = Files.createTempFile("exhibit-voice", ".pcm");
+            Path tmp = Files.createTempFile("exhibit-voice", ".wav");
             try {
                 Process p = new ProcessBuilder(ffmpeg, "-nostdin", "-v", "error", "-i", file.toString(), "-map",
-                        "0:a:0", "-t", String.valueOf((int) MAX_SECONDS), "-f", "s16le", "-acodec", "pcm_s16le",
-                        "-ac", "1", "-ar", String.valueOf(Pcm.ANALYSIS_RATE), "-y", tmp.toString())
+                        "0:a:0", "-t", String.valueOf((int) MAX_SECONDS), "-f", "wav", "-acodec", "pcm_s16le",
+                        "-y", tmp.toString())
                         .redirectErrorStream(true).start();
                 byte[] messages = p.getInputStream().readAllBytes();
                 if (!p.waitFor(10, TimeUnit.MINUTES)) {
@@ -129,7 +166,8 @@ public final class AudioDecoder {
                     throw new InputException(file, "unsupported or corrupt audio (" + mediaType + "): ffmpeg says "
                             + (why.isEmpty() ? "exit " + p.exitValue() : oneLine(why)));
                 }
-                return toMono(Files.readAllBytes(tmp), 1, Pcm.ANALYSIS_RATE, "ffmpeg (" + mediaType + ")");
+                Decoded d = WavReader.parse(file, Files.readAllBytes(tmp));
+                return new Decoded(d.channels(), d.sampleRate(), "ffmpeg (" + mediaType + ")", d.warnings());
             } finally {
                 Files.deleteIfExists(tmp);
             }

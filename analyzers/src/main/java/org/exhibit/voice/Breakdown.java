@@ -27,13 +27,22 @@ final class Breakdown {
     private Breakdown() {
     }
 
-    static List<Finding> findings(List<ClipAnalysis> refs, ClipAnalysis s, Exhibit e) {
-        String id = e.sha256().substring(0, 12);
+    static List<Finding> findings(List<ClipAnalysis> refs, ClipAnalysis s, Exhibit e, Propositions p) {
+        String id = e.sha256().substring(0, 12) + "-" + Integer.toHexString(java.util.Arrays.hashCode(s.voiceprint()));
         List<Finding> out = new ArrayList<>();
-        out.add(timbre(refs, s, e, id));
-        out.add(intonation(refs, s, e, id));
-        out.add(tempo(refs, s, e));
+        for (Finding f : List.of(timbre(refs, s, e, id), intonation(refs, s, e, id), tempo(refs, s, e))) {
+            out.add(new Finding(f.analyzer(), f.rule(), f.verdict(), f.statement() + " (A reading, not a decision: "
+                    + "it weighs neither " + p.prosecution().substring(0, 2) + " nor " + p.defence().substring(0, 2)
+                    + " by itself.)", f.measurements(), f.threshold(), f.method(), f.evidence(), f.figures(),
+                    f.limitations(), withPropositions(f.data(), p)));
+        }
         return out;
+    }
+
+    private static java.util.Map<String, Object> withPropositions(java.util.Map<String, Object> d, Propositions p) {
+        java.util.Map<String, Object> m = new java.util.TreeMap<>(d);
+        m.put("propositions", p);
+        return m;
     }
 
     private static Finding timbre(List<ClipAnalysis> refs, ClipAnalysis s, Exhibit e, String id) {

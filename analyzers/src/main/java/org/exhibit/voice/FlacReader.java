@@ -35,6 +35,10 @@ final class FlacReader {
     }
 
     static Pcm read(Path file) throws IOException, InputException {
+        return readChannels(file).downmix();
+    }
+
+    static Decoded readChannels(Path file) throws IOException, InputException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             FLACDecoder decoder = new FLACDecoder(in);
             StreamInfo info = decoder.readStreamInfo();
@@ -92,17 +96,16 @@ final class FlacReader {
                 throw new InputException(file, "is longer than " + (int) AudioDecoder.MAX_SECONDS + " s; cut the "
                         + "part to compare");
             }
-            return toMono(pcm.toByteArray(), channels, bytesPerSample, rate, info.getBitsPerSample());
+            return toChannels(pcm.toByteArray(), channels, bytesPerSample, rate, info.getBitsPerSample());
         }
     }
 
     /** jFLAC hands out interleaved little-endian signed samples of whole bytes. */
-    private static Pcm toMono(byte[] b, int channels, int bytes, int rate, int bits) {
+    private static Decoded toChannels(byte[] b, int channels, int bytes, int rate, int bits) {
         int frames = b.length / (channels * bytes);
-        float[] mono = new float[frames];
+        float[][] out = new float[channels][frames];
         double full = Math.pow(2, 8 * bytes - 1);
         for (int i = 0; i < frames; i++) {
-            double sum = 0;
             for (int c = 0; c < channels; c++) {
                 int at = (i * channels + c) * bytes;
                 int v = 0;
@@ -114,10 +117,9 @@ final class FlacReader {
                 } else {
                     v = (v << (32 - 8 * bytes)) >> (32 - 8 * bytes);
                 }
-                sum += v / full;
+                out[c][i] = (float) (v / full);
             }
-            mono[i] = (float) (sum / channels);
         }
-        return new Pcm(mono, rate, channels, "FLAC via jFLAC (" + bits + "-bit)");
+        return new Decoded(out, rate, "FLAC via jFLAC (" + bits + "-bit)", java.util.List.of());
     }
 }

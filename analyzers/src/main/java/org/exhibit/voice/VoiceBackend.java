@@ -32,19 +32,33 @@ public record VoiceBackend(double[] mean, double[] scale, double[][] projection,
                            double[] targetLog10Lr, double[] nonTargetLog10Lr) {
 
     private static final String RESOURCE = "backend.json";
+    static final String TELEPHONE_RESOURCE = "backend-telephone.json";
     private static VoiceBackend shipped;
+    private static VoiceBackend telephone;
+
+    /** The telephone-band backend this build ships (scripts/voice/RetrainExperiment.java). */
+    public static synchronized VoiceBackend telephone() {
+        if (telephone == null) {
+            telephone = read(TELEPHONE_RESOURCE);
+        }
+        return telephone;
+    }
+
+    private static VoiceBackend read(String resource) {
+        try (InputStream in = VoiceBackend.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("voice " + resource + " missing from the build");
+            }
+            return new ObjectMapper().readValue(in, VoiceBackend.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("voice " + resource + " unreadable", e);
+        }
+    }
 
     /** The backend this build ships (trained on the synthetic corpus). */
     public static synchronized VoiceBackend shipped() {
         if (shipped == null) {
-            try (InputStream in = VoiceBackend.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException("voice backend.json missing from the build");
-                }
-                shipped = new ObjectMapper().readValue(in, VoiceBackend.class);
-            } catch (IOException e) {
-                throw new UncheckedIOException("voice backend.json unreadable", e);
-            }
+            shipped = read(RESOURCE);
         }
         return shipped;
     }

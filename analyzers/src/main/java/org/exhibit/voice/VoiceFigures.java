@@ -99,10 +99,17 @@ final class VoiceFigures {
      * trials at or above it; the case's value as a vertical black line.
      */
     static byte[] tippett(double[] targetQuantiles, double[] nonTargetQuantiles, double caseLog10Lr, String title) {
+        return exceedance(targetQuantiles, nonTargetQuantiles, caseLog10Lr, -6, 6, "log10 LR", title);
+    }
+
+    /**
+     * Share of same-speaker (blue) and different-speaker (red) trials at or above each value, from their
+     * quantiles, over [lo, hi]; a black line at this case's value (none when it is NaN).
+     */
+    static byte[] exceedance(double[] targetQuantiles, double[] nonTargetQuantiles, double caseValue, double lo,
+                             double hi, String xLabel, String title) {
         BufferedImage img = canvas();
         Graphics2D g = graphics(img);
-        double lo = -6;
-        double hi = 6;
         int pw = W - LEFT - 20;
         int ph = H - TOP - BOTTOM;
         g.setStroke(new BasicStroke(2f));
@@ -124,9 +131,11 @@ final class VoiceFigures {
             }
         }
         g.setColor(Color.BLACK);
-        int cx = LEFT + (int) Math.round((Math.max(lo, Math.min(hi, caseLog10Lr)) - lo) / (hi - lo) * pw);
-        g.drawLine(cx, TOP, cx, TOP + ph);
-        axes(g, title, "log10 LR", "share ≥ value", lo, hi, "0 … 1");
+        if (!Double.isNaN(caseValue)) {
+            int cx = LEFT + (int) Math.round((Math.max(lo, Math.min(hi, caseValue)) - lo) / (hi - lo) * pw);
+            g.drawLine(cx, TOP, cx, TOP + ph);
+        }
+        axes(g, title, xLabel, "share ≥ value", lo, hi, "0 … 1");
         g.setColor(REFERENCE);
         g.drawString("same speaker", W - 330, TOP + 15);
         g.setColor(SUSPECT);

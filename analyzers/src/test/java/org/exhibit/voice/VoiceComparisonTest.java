@@ -46,12 +46,19 @@ class VoiceComparisonTest {
     @Test
     void sameSpeakerScoresAboveDifferentSpeakers() throws Exception {
         var ref = List.of(clip("ref1.wav", 1, 1), clip("ref2.wav", 1, 2));
-        double same = rule(VoiceComparison.compare(ref, List.of(clip("same.wav", 1, 3))).findings(),
-                "voice.same-speaker").measurement("log10 LR");
+        Finding sameF = rule(VoiceComparison.compare(ref, List.of(clip("same.wav", 1, 3))).findings(),
+                "voice.same-speaker");
+        double same = sameF.measurement("score");
         double other = rule(VoiceComparison.compare(ref, List.of(clip("other.wav", 2, 3))).findings(),
-                "voice.same-speaker").measurement("log10 LR");
-        assertTrue(same > 0, "same speaker log10 LR " + same);
-        assertTrue(same > other + 1, "same " + same + " vs different " + other);
+                "voice.same-speaker").measurement("score");
+        assertTrue(same > other + 0.1, "same " + same + " vs different " + other);
+        // without a case calibration: no LR, no verbal scale beyond inconclusive, whatever the score
+        assertEquals(Verdict.INCONCLUSIVE, sameF.verdict());
+        assertTrue(sameF.measurements().stream().noneMatch(m -> m.name().contains("LR")), sameF.measurements()
+                .toString());
+        assertEquals(VerbalScale.UNCALIBRATED, sameF.data().get("verbal"));
+        assertTrue(sameF.statement().contains("Hp: ") && sameF.statement().contains("Hd: "), sameF.statement());
+        assertTrue(sameF.statement().contains("not chosen for this case"), sameF.statement());
     }
 
     @Test
@@ -62,8 +69,10 @@ class VoiceComparisonTest {
                 "voice.intonation", "voice.tempo"), rules);
         Finding lr = rule(r.findings(), "voice.same-speaker");
         assertFalse(lr.figures().isEmpty());
-        assertTrue(lr.limitations().stream().anyMatch(l -> l.contains("synthetic")));
-        assertTrue(lr.threshold().errorRate().source().contains("exhibit bench voice"), lr.threshold().toString());
+        assertTrue(lr.limitations().stream().anyMatch(l -> l.contains("exhibit voice calibrate")));
+        assertTrue(lr.limitations().stream().anyMatch(l -> l.contains("EER")), lr.limitations().toString());
+        assertTrue(r.findings().stream().allMatch(f -> f.rule().equals("voice.recording")
+                || f.data().get("propositions") instanceof Propositions), "every comparison finding states Hp/Hd");
         assertFalse(rule(r.findings(), "voice.intonation").figures().isEmpty());
         assertFalse(rule(r.findings(), "voice.timbre").figures().isEmpty());
         double f0 = rule(r.findings(), "voice.intonation").measurement("suspect F0 median");

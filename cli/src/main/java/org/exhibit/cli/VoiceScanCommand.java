@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = "Screening: score every recording under a folder against the reference voice and rank them, "
-                + "highest likelihood ratio first. Files that are not readable audio, or hold under 1 s of "
+                + "highest score first (likelihood ratios only with --calibration). Files that are not readable audio, or hold under 1 s of "
                 + "speech, are listed as skipped. Progress goes to standard error.",
         footerHeading = "%nExamples:%n",
         footer = {"  exhibit voice scan actor.wav --corpus collected-clips/",
@@ -34,6 +34,9 @@ class VoiceScanCommand implements Callable<Integer> {
 
     @Option(names = "--quiet", description = "No progress on standard error.")
     boolean quiet;
+
+    @Mixin
+    VoiceOptions voice;
 
     @Mixin
     CommonOptions common;
@@ -56,6 +59,7 @@ class VoiceScanCommand implements Callable<Integer> {
         List<BatchInputs.Item> candidates = files(corpus).stream()
                 .map(p -> new BatchInputs.Item(p, Inputs.displayPath(p), null)).toList();
         run.each(candidates, Roles.OTHER_VOICE, Roles.OTHER_VOICE);
+        voice.addTo(run);
         var err = spec.commandLine().getErr();
         run.progress((step, message) -> {
             if (!quiet && message.startsWith("scanned ")) {

@@ -54,6 +54,43 @@ class VoiceCommandTest {
     }
 
     @Test
+    void calibrateWritesAFileThatTheComparisonCitesAndTextShowsLimits() throws Exception {
+        for (int s = 0; s < 4; s++) {
+            for (int c = 0; c < 2; c++) {
+                clip("pop/spk" + s + "/" + c + ".wav", 10 + s, c + 1);
+            }
+        }
+        Path cal = dir.resolve("cal.json");
+        CliTestSupport.Run r = CliTestSupport.run("voice", "calibrate", "--population", dir.resolve("pop").toString(),
+                "--description", "four synthetic test speakers", "--conditions", "clean, 16 kHz, 4 s",
+                "--write", cal.toString(), "--format", "json");
+        assertEquals(ExitCodes.OK, r.exitCode(), r.err());
+        assertTrue(r.out().contains("\"voice.calibration\""), r.out());
+        String sha = org.exhibit.evidence.Hashing.sha256Hex(cal);
+        assertTrue(r.err().contains(sha), r.err());
+        String ref = clip("ref.wav", 20, 1);
+        String sus = clip("sus.wav", 20, 2);
+        CliTestSupport.Run with = CliTestSupport.run("voice", ref, "-s", sus, "--calibration", cal.toString(),
+                "--format", "json");
+        assertEquals(ExitCodes.OK, with.exitCode(), with.err());
+        assertTrue(with.out().contains("\"calibrationSha256\" : \"" + sha + "\""), with.out());
+        assertTrue(with.out().contains("\"role\" : \"voice-calibration\""), with.out());
+        CliTestSupport.Run text = CliTestSupport.run("voice", ref, "-s", sus);
+        assertEquals(ExitCodes.OK, text.exitCode(), text.err());
+        assertTrue(text.out().contains("[inconclusive] voice.same-speaker"), text.out());
+        assertTrue(text.out().contains("limitation: "), text.out());
+        assertTrue(text.out().contains("Hp: ") && text.out().contains("Hd: "), text.out());
+        assertTrue(text.out().contains("EER"), "terminal text names the measured error rates");
+        CliTestSupport.Run help = CliTestSupport.run("voice", "calibrate", "--help");
+        assertTrue(help.out().replaceAll("\\s+", " ").contains("95% intervals"), help.out());
+        // refusals: a population folder without speakers, a missing description
+        assertEquals(ExitCodes.INPUT, CliTestSupport.run("voice", "calibrate", "--population", ref,
+                "--description", "x", "--conditions", "y", "--write", dir.resolve("c2.json").toString()).exitCode());
+        assertEquals(ExitCodes.USAGE, CliTestSupport.run("voice", "calibrate", "--population",
+                dir.resolve("pop").toString(), "--write", dir.resolve("c3.json").toString()).exitCode());
+    }
+
+    @Test
     void scanRanksTheSameSpeakerFirstAndSkipsNonAudio() throws Exception {
         String ref = clip("ref.wav", 3, 1);
         clip("corpus/a-other.wav", 4, 2);
