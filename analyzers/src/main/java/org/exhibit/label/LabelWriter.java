@@ -1,5 +1,6 @@
 package org.exhibit.label;
 
+import org.exhibit.io.container.Bytes;
 import com.adobe.internal.xmp.XMPException;
 import com.adobe.internal.xmp.XMPMeta;
 import com.adobe.internal.xmp.XMPMetaFactory;
@@ -149,11 +150,11 @@ public final class LabelWriter {
         }
         byte[] chunk = new byte[8 + packet.length + (packet.length & 1)];
         System.arraycopy("_PMX".getBytes(StandardCharsets.US_ASCII), 0, chunk, 0, 4);
-        Bin.putLe32(chunk, 4, packet.length);
+        Bytes.putLe32(chunk, 4, packet.length);
         System.arraycopy(packet, 0, chunk, 8, packet.length);
         o.writeBytes(chunk);
         byte[] out = o.toByteArray();
-        Bin.putLe32(out, 4, out.length - 8);
+        Bytes.putLe32(out, 4, out.length - 8);
         return out;
     }
 
@@ -161,7 +162,7 @@ public final class LabelWriter {
     static byte[] mp3(byte[] in, String json) throws IOException {
         byte[] body = PngChunk.concat(new byte[]{3}, "AIGC\0".getBytes(StandardCharsets.US_ASCII),
                 json.getBytes(StandardCharsets.UTF_8));
-        boolean hasTag = Bin.startsWith(in, 0, "ID3");
+        boolean hasTag = Bytes.startsWith(in, 0, "ID3");
         int version = hasTag ? in[3] : 3;
         if (hasTag && (version < 3 || version > 4)) {
             throw new IOException("ID3v2." + version + " tags are not rewritten (2.3 and 2.4 are)");
@@ -174,7 +175,7 @@ public final class LabelWriter {
         if (version == 4) {
             putSyncsafe(frame, 4, body.length);
         } else {
-            Bin.putBe32(frame, 4, body.length);
+            Bytes.putBe32(frame, 4, body.length);
         }
         System.arraycopy(body, 0, frame, 10, body.length);
         int oldSize = hasTag ? (int) Id3v2.read(ByteSource.of(in), Limits.DEFAULT).tagSize() : 0;
@@ -204,13 +205,13 @@ public final class LabelWriter {
 
         static byte[] chunk(String type, byte[] data) {
             byte[] out = new byte[12 + data.length];
-            Bin.putBe32(out, 0, data.length);
+            Bytes.putBe32(out, 0, data.length);
             byte[] t = type.getBytes(StandardCharsets.ISO_8859_1);
             System.arraycopy(t, 0, out, 4, 4);
             System.arraycopy(data, 0, out, 8, data.length);
             CRC32 crc = new CRC32();
             crc.update(out, 4, 4 + data.length);
-            Bin.putBe32(out, 8 + data.length, crc.getValue());
+            Bytes.putBe32(out, 8 + data.length, crc.getValue());
             return out;
         }
 

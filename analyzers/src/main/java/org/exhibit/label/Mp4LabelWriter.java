@@ -1,5 +1,6 @@
 package org.exhibit.label;
 
+import org.exhibit.io.container.Bytes;
 import org.exhibit.io.Limits;
 import org.exhibit.io.container.Bmff;
 import org.exhibit.io.container.ByteSource;
@@ -79,7 +80,7 @@ final class Mp4LabelWriter {
             if (b.headerLength() != 8) {
                 throw new IOException("64-bit box sizes are not rewritten");
             }
-            Bin.putBe32(out, (int) b.offset(), b.size() + insert.length);
+            Bytes.putBe32(out, (int) b.offset(), b.size() + insert.length);
         }
         if (moov.offset() < firstMdat) {
             shiftChunkOffsets(out, at, insert.length);
@@ -94,19 +95,19 @@ final class Mp4LabelWriter {
                 continue;
             }
             int p = (int) b.dataOffset() + 4;
-            long n = Bin.be32(out, p);
+            long n = Bytes.be32(out, p);
             boolean wide = b.type().equals("co64");
             for (int i = 0; i < n; i++) {
                 int e = p + 4 + i * (wide ? 8 : 4);
-                long v = wide ? Bin.be64(out, e) : Bin.be32(out, e);
+                long v = wide ? Bytes.be64(out, e) : Bytes.be32(out, e);
                 if (v >= after) {
                     if (wide) {
-                        Bin.putBe32(out, e, (v + delta) >>> 32);
-                        Bin.putBe32(out, e + 4, (v + delta) & 0xFFFFFFFFL);
+                        Bytes.putBe32(out, e, (v + delta) >>> 32);
+                        Bytes.putBe32(out, e + 4, (v + delta) & 0xFFFFFFFFL);
                     } else if (v + delta > 0xFFFFFFFFL) {
                         throw new IOException("a 32-bit chunk offset would overflow");
                     } else {
-                        Bin.putBe32(out, e, v + delta);
+                        Bytes.putBe32(out, e, v + delta);
                     }
                 }
             }
@@ -119,7 +120,7 @@ final class Mp4LabelWriter {
 
     private static byte[] u32(long v) {
         byte[] b = new byte[4];
-        Bin.putBe32(b, 0, v);
+        Bytes.putBe32(b, 0, v);
         return b;
     }
 

@@ -1,5 +1,6 @@
 package org.exhibit.label;
 
+import org.exhibit.io.container.Bytes;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -51,7 +52,7 @@ final class TimeStamps {
      * messageImprint, serialNumber, genTime, ...}, and no field before genTime is a GeneralizedTime.
      */
     static Instant genTime(byte[] token) {
-        int at = Bin.indexOf(token, TST_INFO, 0);
+        int at = Bytes.indexOf(token, TST_INFO, 0);
         if (at < 0) {
             return null;
         }

@@ -1,5 +1,6 @@
 package org.exhibit.label;
 
+import org.exhibit.io.container.Bytes;
 import org.exhibit.io.Limits;
 import org.exhibit.io.container.ByteSource;
 import org.exhibit.io.container.Riff;
@@ -47,13 +48,13 @@ final class WebpWriter {
         }
         byte[] chunk = new byte[8 + packet.length + (packet.length & 1)];
         System.arraycopy("XMP ".getBytes(StandardCharsets.US_ASCII), 0, chunk, 0, 4);
-        Bin.putLe32(chunk, 4, packet.length);
+        Bytes.putLe32(chunk, 4, packet.length);
         System.arraycopy(packet, 0, chunk, 8, packet.length);
         body.writeBytes(chunk);
         byte[] b = body.toByteArray();
         byte[] out = new byte[8 + b.length];
         System.arraycopy("RIFF".getBytes(StandardCharsets.US_ASCII), 0, out, 0, 4);
-        Bin.putLe32(out, 4, b.length);
+        Bytes.putLe32(out, 4, b.length);
         System.arraycopy(b, 0, out, 8, b.length);
         return out;
     }
@@ -66,7 +67,7 @@ final class WebpWriter {
         }
         byte[] c = new byte[18];
         System.arraycopy("VP8X".getBytes(StandardCharsets.US_ASCII), 0, c, 0, 4);
-        Bin.putLe32(c, 4, 10);
+        Bytes.putLe32(c, 4, 10);
         c[8] = (byte) (XMP_FLAG | (size.alpha() ? ALPHA_FLAG : 0));
         put24(c, 12, size.width() - 1);
         put24(c, 15, size.height() - 1);

@@ -1,5 +1,6 @@
 package org.exhibit.label;
 
+import org.exhibit.io.container.Bytes;
 import org.exhibit.evidence.EvidencePointer;
 import org.exhibit.evidence.Exhibit;
 import org.exhibit.evidence.Finding;
@@ -78,6 +79,6 @@ final class LabelTestSupport {
     }
 
     static int indexOf(byte[] hay, String needle) {
-        return Bin.indexOf(hay, needle.getBytes(StandardCharsets.UTF_8), 0);
+        return Bytes.indexOf(hay, needle.getBytes(StandardCharsets.UTF_8), 0);
     }
 }

@@ -1,5 +1,6 @@
 package org.exhibit.label;
 
+import org.exhibit.io.container.Bytes;
 import org.exhibit.evidence.EvidencePointer;
 import org.exhibit.evidence.Hashing;
 import org.exhibit.fixtures.Audio;
@@ -104,7 +105,7 @@ class LabelWriterTest {
     /** The 16 bytes the (single) stco entry points at. */
     private static String mediaChunk(byte[] mp4) {
         int stco = LabelTestSupport.indexOf(mp4, "stco");
-        int at = (int) Bin.be32(mp4, stco + 12);
+        int at = (int) Bytes.be32(mp4, stco + 12);
         return new String(mp4, at, 16, StandardCharsets.ISO_8859_1);
     }
 

@@ -1,5 +1,6 @@
 package org.exhibit.label;
 
+import org.exhibit.io.container.Bytes;
 import org.exhibit.bench.Benchmark;
 import org.exhibit.bench.BenchmarkResult;
 import org.exhibit.bench.BenchmarkResult.MethodResult;
@@ -105,7 +106,7 @@ public final class LabelBenchmark implements Benchmark {
         for (int i = 0; i < n; i++) {
             byte[] signed = builder.png(PngBuilder.rgb(Pictures.scene(64, 48, r.nextLong())).build());
             byte[] changed = signed.clone();
-            int manifestEnd = 33 + 12 + (int) Bin.be32(signed, 33);
+            int manifestEnd = 33 + 12 + (int) Bytes.be32(signed, 33);
             changed[manifestEnd + r.nextInt(changed.length - manifestEnd)] ^= (byte) (1 + r.nextInt(255));
             fp += tampered(dir, "intact-" + i + ".png", signed) ? 1 : 0;
             fn += tampered(dir, "changed-" + i + ".png", changed) ? 0 : 1;
