@@ -27,10 +27,12 @@ public final class Analyses {
             new LabelAnalysis(),
             new VoiceAnalysis(),
             new VoiceScanAnalysis(),
-            new ReplayAnalysis());
+            new ReplayAnalysis(),
+            new ModelVerificationAnalysis());
 
     /** What one run gave: findings in the analysis's order, the weights they rest on, the inputs it could not read. */
-    public record Outcome(List<Finding> findings, List<ModelUse> models, List<InputProblem> problems) {
+    public record Outcome(List<Finding> findings, List<ModelUse> models, List<InputProblem> problems,
+                          List<org.exhibit.evidence.Exhibit> declared) {
     }
 
     private Analyses() {
@@ -66,6 +68,6 @@ public final class Analyses {
     /** Runs {@code a} in {@code c}: the one call both the CLI and the bundle runner make. */
     public static Outcome run(Analysis a, AnalysisContext c) throws Exception {
         List<Finding> findings = List.copyOf(a.run(c));
-        return new Outcome(findings, c.models(), c.problems());
+        return new Outcome(findings, c.models(), c.problems(), c.declared());
     }
 }

@@ -39,6 +39,10 @@ public final class AnalysisContext {
     private final Progress progress;
     private final List<ModelUse> models = Collections.synchronizedList(new ArrayList<>());
     private final List<InputProblem> problems = Collections.synchronizedList(new ArrayList<>());
+    private final List<Exhibit> declared = Collections.synchronizedList(new ArrayList<>());
+
+    /** The {@code source} of a run the command line started (its parameters may name the user's own files). */
+    public static final String COMMAND_LINE = "the command line";
 
     /**
      * @param stepId what messages call this run (a manifest step id, or the analysis name on the command line)
@@ -142,6 +146,15 @@ public final class AnalysisContext {
 
     public List<ModelUse> models() {
         return List.copyOf(models);
+    }
+
+    /** A file the analysis read that was not one of its inputs (e.g. weights found under a folder it was given). */
+    public void declareExhibit(Exhibit e) {
+        declared.add(e);
+    }
+
+    public List<Exhibit> declared() {
+        return List.copyOf(declared);
     }
 
     public List<InputProblem> problems() {

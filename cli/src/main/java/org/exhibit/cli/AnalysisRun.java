@@ -83,12 +83,14 @@ final class AnalysisRun {
 
     /** Runs the analysis and builds the report; {@code options} are what the command shows as its settings. */
     Report report(String title, Map<String, Object> options) throws Exception {
-        AnalysisContext c = new AnalysisContext(analysis.name(), "the command line", byRole,
+        AnalysisContext c = new AnalysisContext(analysis.name(), AnalysisContext.COMMAND_LINE, byRole,
                 Analyses.effectiveParams(analysis, params), common.limits(), progress);
         Analyses.Outcome outcome = Analyses.run(analysis, c);
         List<InputProblem> all = new ArrayList<>(problems);
         all.addAll(outcome.problems());
-        return ReportOutput.report(title, options, exhibits, outcome.findings(), outcome.models(), all);
+        List<Exhibit> shown = new ArrayList<>(exhibits);
+        shown.addAll(outcome.declared());
+        return ReportOutput.report(title, options, shown, outcome.findings(), outcome.models(), all);
     }
 
     /** Renders the report as asked; names each input that failed on stderr; exit 3 when any did. */

@@ -1,27 +1,15 @@
 package org.exhibit.cli;
 
-import org.exhibit.evidence.EvidencePointer;
-import org.exhibit.evidence.Exhibit;
-import org.exhibit.evidence.Finding;
-import org.exhibit.io.InputException;
+import org.exhibit.analysis.Roles;
+import org.exhibit.report.TextReportWriter;
 import org.exhibit.io.Inputs;
-import org.exhibit.sd.GenerationRecord;
-import org.exhibit.sd.SdMetadata;
-import org.exhibit.sd.hash.ModelFileHashes;
-import org.exhibit.sd.hash.ModelHasher;
-import org.exhibit.sd.hash.ModelVerifier;
-import org.exhibit.sd.hash.RecordedHash;
-import org.exhibit.sd.hash.RecordedHashes;
-import org.exhibit.sd.hash.WeightFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -60,51 +48,13 @@ class SdVerifyModelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Exhibit> exhibits = new ArrayList<>();
-        List<RecordedHash> recorded = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>();
-        for (Path file : files) {
-            Exhibit e = Inputs.open(file, "input", common.limits());
-            exhibits.add(e);
-            List<GenerationRecord> records = SdMetadata.read(file, common.limits());
-            int before = recorded.size();
-            records.forEach(r -> recorded.addAll(RecordedHashes.of(r, e)));
-            if (recorded.size() == before) {
-                findings.add(Finding.builder(ModelVerifier.ANALYZER, "sd.no-recorded-hash", ModelVerifier.METHOD)
-                        .statement(e.path() + " holds " + (records.isEmpty() ? "no generation record"
-                                : "generation records that state no resource hash") + ", so there is nothing to "
-                                + "match against the weight files.")
-                        .evidence(EvidencePointer.bytes(e, "whole file", 0, e.size())).build());
-            }
-        }
-        List<ModelVerifier.WeightFile> weights = new ArrayList<>();
-        for (Path p : WeightFiles.under(models)) {
-            weights.add(hash(p));
-        }
-        if (weights.isEmpty()) {
-            throw new InputException(models, "holds no .safetensors, .ckpt, .pt, .pth or .bin file");
-        }
-        weights.forEach(w -> exhibits.add(w.exhibit()));
-        findings.addAll(ModelVerifier.describe(weights));
-        findings.addAll(ModelVerifier.verify(recorded, weights));
-        Map<String, Object> options = new LinkedHashMap<>();
-        options.put("maxPixels", common.maxPixels);
-        options.put("maxFileBytes", common.maxFileBytes);
+        List<BatchInputs.Item> images = files.stream().map(p -> new BatchInputs.Item(p, Inputs.displayPath(p), null))
+                .toList();
+        AnalysisRun run = new AnalysisRun("model-verification", common).each(images, Roles.INPUT, "input")
+                .param("modelsDir", models.toString()).param("blake3", blake3);
+        Map<String, Object> options = run.limitOptions();
         options.put("models", Inputs.displayPath(models));
         options.put("blake3", blake3);
-        var report = ReportOutput.report("exhibit sd verify-model", options, exhibits, findings, List.of());
-        return ReportOutput.emit(report, output, spec.commandLine().getOut());
-    }
-
-    private ModelVerifier.WeightFile hash(Path p) throws InputException {
-        // weights are hashed as a stream, never held in memory: --max-file-size (a bound on what is parsed) does not apply
-        Inputs.checkReadableFile(p, common.limits().withMaxFileBytes(Long.MAX_VALUE));
-        try {
-            ModelFileHashes h = ModelHasher.hash(p, Inputs.displayPath(p), blake3);
-            return new ModelVerifier.WeightFile(new Exhibit(h.path(), h.sha256(), h.size(), Inputs.detect(p),
-                    "reference"), h);
-        } catch (IOException e) {
-            throw new InputException(p, "cannot read: " + e.getMessage(), e);
-        }
+        return run.emit(run.report("exhibit sd verify-model", options), output, spec, TextReportWriter::render);
     }
 }

@@ -64,6 +64,9 @@ class AnalysisPathsTest {
                 .text("parameters", DemoFiles.LI_V_LIU_INFOTEXT).build());
         Files.write(files.resolve("steps/00002-2.png"), PngBuilder.rgb(Pictures.scene(32, 32, 2)).build());
         Files.createDirectories(files.resolve("others"));
+        Files.createDirectories(files.resolve("models"));
+        Files.write(files.resolve("models/AsiaFacemix-pruned-fix.safetensors"),
+                org.exhibit.fixtures.Safetensors.f32(Map.of(), 1, 100).bytes());
         clip("ref.wav", 1, 1);
         clip("sus.wav", 1, 2);
         clip("others/a.wav", 2, 3);
@@ -125,6 +128,9 @@ class AnalysisPathsTest {
         m.put("replay", new Case(List.of("sd", "replay", f("original.png"), "--server", server),
                 "  - {file: original.png, role: original}\n",
                 "{analysis: replay, params: {server: \"" + server + "\"}}"));
+        m.put("model-verification", new Case(List.of("sd", "verify-model", f("original.png"), "--models", f("models")),
+                "  - {file: original.png, role: original}\n  - {file: models/, role: model}\n",
+                "{analysis: model-verification}"));
         return m;
     }
 
