@@ -27,27 +27,9 @@ public final class Bmff {
             "jumb");
     private static final Set<String> TOP_LEVEL = Set.of("ftyp", "moov", "mdat", "wide", "free", "skip");
 
-    public static final ContainerReader<File> READER = new ContainerReader<>() {
-        @Override
-        public String format() {
-            return FORMAT;
-        }
-
-        @Override
-        public boolean accepts(byte[] head) {
-            for (String box : TOP_LEVEL) {
-                if (Bytes.startsWith(head, 4, box)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        @Override
-        public File read(ByteSource source, Limits limits) throws IOException {
-            return Bmff.read(source, limits);
-        }
-    };
+    public static final ContainerReader<File> READER = ContainerReader.of(FORMAT,
+            head -> TOP_LEVEL.stream().anyMatch(box -> Bytes.startsWith(head, 4, box)),
+            Bmff::read);
 
     /**
      * One box.

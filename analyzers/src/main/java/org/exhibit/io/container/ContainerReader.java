@@ -19,4 +19,31 @@ public interface ContainerReader<C extends Container> {
     boolean accepts(byte[] head);
 
     C read(ByteSource source, Limits limits) throws IOException;
+
+    /** How a format's read method looks, for {@link #of}. */
+    @FunctionalInterface
+    interface Read<C> {
+        C read(ByteSource source, Limits limits) throws IOException;
+    }
+
+    /** A reader from its three parts: name, signature test, read method. */
+    static <C extends Container> ContainerReader<C> of(String format, java.util.function.Predicate<byte[]> accepts,
+                                                      Read<C> read) {
+        return new ContainerReader<>() {
+            @Override
+            public String format() {
+                return format;
+            }
+
+            @Override
+            public boolean accepts(byte[] head) {
+                return accepts.test(head);
+            }
+
+            @Override
+            public C read(ByteSource source, Limits limits) throws IOException {
+                return read.read(source, limits);
+            }
+        };
+    }
 }

@@ -19,22 +19,8 @@ public final class Flac {
     public static final int VORBIS_COMMENT = 4;
     public static final int PICTURE = 6;
 
-    public static final ContainerReader<File> READER = new ContainerReader<>() {
-        @Override
-        public String format() {
-            return FORMAT;
-        }
-
-        @Override
-        public boolean accepts(byte[] head) {
-            return Bytes.startsWith(head, 0, "fLaC");
-        }
-
-        @Override
-        public File read(ByteSource source, Limits limits) throws IOException {
-            return Flac.read(source, limits);
-        }
-    };
+    public static final ContainerReader<File> READER = ContainerReader.of(FORMAT,
+            head -> Bytes.startsWith(head, 0, "fLaC"), Flac::read);
 
     /** One metadata block. */
     public record Block(int blockType, boolean last, long offset, long dataLength, boolean truncated) implements Item {

@@ -20,22 +20,8 @@ public final class Gif {
     public static final String FORMAT = "GIF";
     static final String XMP_APP = "XMP DataXMP";
 
-    public static final ContainerReader<File> READER = new ContainerReader<>() {
-        @Override
-        public String format() {
-            return FORMAT;
-        }
-
-        @Override
-        public boolean accepts(byte[] head) {
-            return Bytes.startsWith(head, 0, "GIF87a") || Bytes.startsWith(head, 0, "GIF89a");
-        }
-
-        @Override
-        public File read(ByteSource source, Limits limits) throws IOException {
-            return Gif.read(source, limits);
-        }
-    };
+    public static final ContainerReader<File> READER = ContainerReader.of(FORMAT,
+            head -> Bytes.startsWith(head, 0, "GIF87a") || Bytes.startsWith(head, 0, "GIF89a"), Gif::read);
 
     /**
      * One block.

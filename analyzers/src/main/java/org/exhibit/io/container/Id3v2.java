@@ -20,22 +20,8 @@ public final class Id3v2 {
 
     public static final String FORMAT = "ID3v2";
 
-    public static final ContainerReader<File> READER = new ContainerReader<>() {
-        @Override
-        public String format() {
-            return FORMAT;
-        }
-
-        @Override
-        public boolean accepts(byte[] head) {
-            return Bytes.startsWith(head, 0, "ID3");
-        }
-
-        @Override
-        public File read(ByteSource source, Limits limits) throws IOException {
-            return Id3v2.read(source, limits);
-        }
-    };
+    public static final ContainerReader<File> READER = ContainerReader.of(FORMAT,
+            head -> Bytes.startsWith(head, 0, "ID3"), Id3v2::read);
 
     /**
      * One frame.

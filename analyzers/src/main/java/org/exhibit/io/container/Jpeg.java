@@ -30,22 +30,9 @@ public final class Jpeg {
     public static final byte[] XMP_HEADER = (XMP_ID + "\0").getBytes(StandardCharsets.ISO_8859_1);
     static final byte[] XMP_EXTENSION_HEADER = (XMP_EXTENSION_ID + "\0").getBytes(StandardCharsets.ISO_8859_1);
 
-    public static final ContainerReader<File> READER = new ContainerReader<>() {
-        @Override
-        public String format() {
-            return FORMAT;
-        }
-
-        @Override
-        public boolean accepts(byte[] head) {
-            return head.length >= 3 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xD8 && (head[2] & 0xFF) == 0xFF;
-        }
-
-        @Override
-        public File read(ByteSource source, Limits limits) throws IOException {
-            return Jpeg.read(source, limits);
-        }
-    };
+    public static final ContainerReader<File> READER = ContainerReader.of(FORMAT,
+            head -> head.length >= 3 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xD8 && (head[2] & 0xFF) == 0xFF,
+            Jpeg::read);
 
     /**
      * One marker segment.

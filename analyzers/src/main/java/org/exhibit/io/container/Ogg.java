@@ -19,22 +19,8 @@ public final class Ogg {
     /** Packets walked: identification and comment header. */
     static final int HEADER_PACKETS = 2;
 
-    public static final ContainerReader<File> READER = new ContainerReader<>() {
-        @Override
-        public String format() {
-            return FORMAT;
-        }
-
-        @Override
-        public boolean accepts(byte[] head) {
-            return Bytes.startsWith(head, 0, "OggS");
-        }
-
-        @Override
-        public File read(ByteSource source, Limits limits) throws IOException {
-            return Ogg.read(source, limits);
-        }
-    };
+    public static final ContainerReader<File> READER = ContainerReader.of(FORMAT,
+            head -> Bytes.startsWith(head, 0, "OggS"), Ogg::read);
 
     /** One page: 27-byte header, segment table, segments. */
     public record Page(long offset, long length, int headerType, int serial, long sequence, int segments,

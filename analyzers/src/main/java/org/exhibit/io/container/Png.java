@@ -21,22 +21,8 @@ public final class Png {
     public static final String FORMAT = "PNG";
     public static final byte[] SIGNATURE = {(byte) 137, 'P', 'N', 'G', '\r', '\n', 26, '\n'};
 
-    public static final ContainerReader<File> READER = new ContainerReader<>() {
-        @Override
-        public String format() {
-            return FORMAT;
-        }
-
-        @Override
-        public boolean accepts(byte[] head) {
-            return head.length >= 8 && Arrays.equals(Arrays.copyOf(head, 8), SIGNATURE);
-        }
-
-        @Override
-        public File read(ByteSource source, Limits limits) throws IOException {
-            return Png.read(source, limits);
-        }
-    };
+    public static final ContainerReader<File> READER = ContainerReader.of(FORMAT,
+            head -> head.length >= 8 && Arrays.equals(Arrays.copyOf(head, 8), SIGNATURE), Png::read);
 
     /** Whether the chunk's CRC-32 was checked and matched. Image data chunks are not checked. */
     public enum Crc { OK, BAD, UNCHECKED }

@@ -17,22 +17,8 @@ public final class Riff {
 
     public static final String FORMAT = "RIFF";
 
-    public static final ContainerReader<File> READER = new ContainerReader<>() {
-        @Override
-        public String format() {
-            return FORMAT;
-        }
-
-        @Override
-        public boolean accepts(byte[] head) {
-            return head.length >= 12 && Bytes.startsWith(head, 0, "RIFF");
-        }
-
-        @Override
-        public File read(ByteSource source, Limits limits) throws IOException {
-            return Riff.read(source, limits);
-        }
-    };
+    public static final ContainerReader<File> READER = ContainerReader.of(FORMAT,
+            head -> head.length >= 12 && Bytes.startsWith(head, 0, "RIFF"), Riff::read);
 
     /**
      * One chunk: four-character id, 32-bit little-endian size, data, pad byte.

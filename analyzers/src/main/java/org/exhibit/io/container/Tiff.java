@@ -31,22 +31,9 @@ public final class Tiff {
     /** Bytes per value of each TIFF field type (1 BYTE ... 13 IFD); unknown types count one byte. */
     private static final int[] TYPE_SIZES = {1, 1, 1, 2, 4, 8, 1, 1, 2, 4, 8, 4, 8, 4};
 
-    public static final ContainerReader<File> READER = new ContainerReader<>() {
-        @Override
-        public String format() {
-            return FORMAT;
-        }
-
-        @Override
-        public boolean accepts(byte[] head) {
-            return Bytes.startsWith(head, 0, "II*\0") || Bytes.startsWith(head, 0, "MM\0*");
-        }
-
-        @Override
-        public File read(ByteSource source, Limits limits) throws IOException {
-            return Tiff.read(source, 0, source.size(), limits, FORMAT);
-        }
-    };
+    public static final ContainerReader<File> READER = ContainerReader.of(FORMAT,
+            head -> Bytes.startsWith(head, 0, "II*\0") || Bytes.startsWith(head, 0, "MM\0*"),
+            (source, limits) -> Tiff.read(source, 0, source.size(), limits, FORMAT));
 
     /**
      * One IFD.
