@@ -159,6 +159,10 @@ public final class ManifestYaml {
             if (c.id() == null || c.id().isBlank() || c.rule() == null || c.rule().isBlank()) {
                 throw p.error(at, "a check needs an 'id' and a 'rule'");
             }
+            if (!org.exhibit.analysis.Rules.matchesAny(c.rule())) {
+                throw p.error(at + "/rule", "no finding has rule '" + c.rule() + "' (known: "
+                        + String.join(", ", new java.util.TreeSet<>(org.exhibit.analysis.Rules.KNOWN)) + ")");
+            }
             if (!checkIds.add(c.id())) {
                 throw p.error(at + "/id", "check id '" + c.id() + "' is used twice");
             }

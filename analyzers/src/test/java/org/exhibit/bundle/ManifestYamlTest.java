@@ -51,7 +51,7 @@ class ManifestYamlTest {
 
     @Test
     void writingAndReadingAgainGivesTheSameManifest() throws Exception {
-        CaseManifest m = read(HEAD + "checks:\n  - {id: c, rule: x.y, verdict-at-most: info}\n").manifest();
+        CaseManifest m = read(HEAD + "checks:\n  - {id: c, rule: similarity.conclusion, verdict-at-most: info}\n").manifest();
         Files.write(tmp.resolve("again.yaml"), ManifestYaml.write(m));
         assertEquals(m, ManifestYaml.read(tmp.resolve("again.yaml")).manifest());
     }
@@ -62,8 +62,12 @@ class ManifestYamlTest {
         assertError(HEAD.replace("role: original", "role: orignal"), ":6", "exhibits[0].role: unknown role 'orignal'");
         assertError(HEAD.replace("2026-11-20T09:00:00Z", "20 Nov 2026"), ":3", "not an ISO-8601");
         assertError(HEAD.replace("exhibit-manifest: 1", "exhibit-manifest: 2"), ":1", "exhibit-manifest must be 1");
-        assertError(HEAD + "checks:\n  - id: c\n    rule: x\n    verdict-at-least: likely\n", ":8", "unknown verdict 'likely'");
-        assertError(HEAD + "checks:\n  - id: c\n    rule: x\n    min: 3\n", ":8", "'min'/'max' need a 'measurement'");
+        assertError(HEAD + "checks:\n  - id: c\n    rule: metadata.inventory\n    verdict-at-least: likely\n", ":8", "unknown verdict 'likely'");
+        assertError(HEAD + "checks:\n  - id: c\n    rule: metadata.inventory\n    min: 3\n", ":8", "'min'/'max' need a 'measurement'");
+        assertError(HEAD + "checks:\n  - id: c\n    rule: similarity.conclusoin\n    verdict-at-least: indicates\n", ":9",
+                "no finding has rule 'similarity.conclusoin'");
+        assertError(HEAD + "checks:\n  - id: c\n    rule: simlarity.*\n    verdict-at-least: indicates\n", ":9",
+                "no finding has rule 'simlarity.*'");
         assertError(HEAD + "  - file: a.png\n    role: accused\n", ":7", "listed twice");
         assertError(HEAD + "exhibits: [", ":", "not valid YAML");
         assertError(HEAD + "checks: 3\n", ":7", "checks");

@@ -162,6 +162,10 @@ class AnalysisPathsTest {
                 viaBundle.add(report.get("findings").get(step.get("firstFinding").asInt() + i));
             }
             assertFalse(viaBundle.isEmpty(), c.getKey() + " gave no findings");
+            for (JsonNode f : viaBundle) {
+                assertTrue(org.exhibit.analysis.Rules.KNOWN.contains(f.get("rule").asText()),
+                        c.getKey() + " produced rule " + f.get("rule").asText() + ", which Rules.KNOWN lacks");
+            }
             assertEquals(viaCli.size(), viaBundle.size(), c.getKey() + ": number of findings");
             for (int i = 0; i < viaBundle.size(); i++) {
                 assertEquals(normalise(viaCli.get(i).toString(), files + "/"),
