@@ -41,6 +41,11 @@ public record Report(String schema, String title, ToolInfo tool, String createdA
         this(schema, title, tool, createdAt, options, exhibits, findings, models, List.of());
     }
 
+    /** The same report with other options (for settings known only once the run is done). */
+    public Report withOptions(Map<String, Object> newOptions) {
+        return new Report(schema, title, tool, createdAt, newOptions, exhibits, findings, models, problems);
+    }
+
     /** The strongest verdict among the findings, INFO when there are none. */
     public Verdict strongest() {
         return findings.stream().map(Finding::verdict).max(Enum::compareTo).orElse(Verdict.INFO);

@@ -72,8 +72,7 @@ class LabelCommand implements Callable<Integer> {
         Report report = run.report("exhibit label", opts);
         opts.put("ocr", !report.models().isEmpty());
         opts.put("watermark", !noWatermark);
-        report = new Report(report.schema(), report.title(), report.tool(), report.createdAt(), opts, report.exhibits(),
-                report.findings(), report.models(), report.problems());
+        report = report.withOptions(opts);
         return run.emit(report, output, spec, TextReportWriter::render);
     }
 }

@@ -94,8 +94,7 @@ class SdReplayCommand implements Callable<Integer> {
         options.put("api", api == null ? "auto (comfyui for ComfyUI records, else a1111)" : api.name());
         options.put("variations", controls);
         options.put("timeoutSeconds", timeoutSeconds);
-        report = new Report(report.schema(), report.title(), report.tool(), report.createdAt(), options,
-                report.exhibits(), report.findings(), report.models(), report.problems());
+        report = report.withOptions(options);
         return run.emit(report, output, spec, TextReportWriter::render);
     }
 }

@@ -5,10 +5,7 @@ import org.exhibit.evidence.Exhibit;
 import org.exhibit.io.InputException;
 import org.exhibit.io.Inputs;
 import org.exhibit.io.Limits;
-import org.exhibit.voice.CaseCalibration;
-import org.exhibit.voice.Recording;
 import org.exhibit.voice.SpeakerScorer;
-import org.exhibit.voice.VoiceComparison;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -34,9 +31,7 @@ class VoiceOptions {
 
     /** The calibration and the model are inputs of the analysis (hashed into the report); the front end a parameter. */
     void addTo(AnalysisRun run) throws InputException {
-        if (frontEnd != null && speakerModel == null) {
-            throw new UsageException("--front-end applies only with --speaker-model");
-        }
+        checkFrontEnd();
         if (calibration != null) {
             run.require(calibration, Roles.VOICE_CALIBRATION, Roles.VOICE_CALIBRATION);
         }
@@ -48,13 +43,17 @@ class VoiceOptions {
 
     /** The scorer 'voice calibrate' fits with (it makes a calibration file; it analyses no case exhibit). */
     SpeakerScorer scorer(List<Exhibit> exhibits, Limits limits) throws InputException {
+        checkFrontEnd();
         if (speakerModel == null) {
-            if (frontEnd != null) {
-                throw new UsageException("--front-end applies only with --speaker-model");
-            }
             return null;
         }
         exhibits.add(Inputs.open(speakerModel, Roles.SPEAKER_MODEL, limits));
         return org.exhibit.voice.OnnxSpeakerScorer.open(speakerModel, frontEnd);
+    }
+
+    private void checkFrontEnd() {
+        if (frontEnd != null && speakerModel == null) {
+            throw new UsageException("--front-end applies only with --speaker-model");
+        }
     }
 }
